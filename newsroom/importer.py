@@ -1,0 +1,334 @@
+"""Importing scraped archive articles as draft releases.
+
+An archive file is plain text as it was scraped from the web: a title (when the scrape kept it), a
+dateline, paragraphs, and scraping noise (ad markers, language switchers, comment-form footers).
+`parse_article` turns the text into an `Article`; `import_article_file` stores it as a draft
+release in one language, once, atomically.
+"""
+
+import hashlib
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from .models import Release
+
+# Lines that are scraping noise wherever they appear.
+NOISE_LINES = {
+    "source link",
+    "register your interest",
+    "read more",
+    "أخبارخاص",
+    "عرض المزيد",
+}
+AD_MARKER = re.compile(r"^\[ad_\d+\]$", re.IGNORECASE)
+LANGUAGE_NAMES = {"فارسی", "فارسي", "english", "عربي", "العربية", "français", "русский", "español"}
+# A section label at the top of a page says what kind of item it is, and is not content.
+SECTION_LABELS = {"أخبار": Release.Kind.NEWS, "اخبار": Release.Kind.NEWS, "news": Release.Kind.NEWS}
+# A comment-form footer (Persian WordPress themes): everything from its first line on is noise.
+FOOTER_STARTS = (
+    "نوشته های مشابه",
+    "نوشته‌های مشابه",
+    "دیدگاهتان را بنویسید",
+    "نشانی ایمیل شما منتشر نخواهد شد",
+    "دکمه بازگشت به بالا",
+)
+
+MONTHS = {
+    # Levantine and Iraqi names
+    "كانون الثاني": 1, "شباط": 2, "آذار": 3, "اذار": 3, "نيسان": 4, "أيار": 5, "ايار": 5,
+    "حزيران": 6, "تموز": 7, "آب": 8, "اب": 8, "أيلول": 9, "ايلول": 9, "تشرين الأول": 10,
+    "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الأول": 12, "كانون الاول": 12,
+    # Egyptian and Gulf names
+    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5,
+    "يونيو": 6, "يونيه": 6, "يوليو": 7, "يوليه": 7, "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9,
+    "أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    # English
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}  # fmt: skip
+_month = "|".join(re.escape(name) for name in sorted(MONTHS, key=len, reverse=True))
+# "25 شباط/فبراير 2021", "8 ديسمبر 2020", "8 December 2020"
+DATE = rf"(?P<day>\d{{1,2}})\s+(?P<month>(?:{_month})(?:\s*/\s*(?:{_month}))?)\s+(?P<year>\d{{4}})"
+PLACE = r"(?P<place>[^\d،,\-–—:.]{2,60}?)\s*[،,]\s*"
+DATELINE_ONLY = re.compile(rf"^(?:{PLACE})?{DATE}\s*[.:]?$", re.IGNORECASE)
+DATELINE_PREFIX = re.compile(rf"^(?:{PLACE})?{DATE}\s*[-–—:]\s*", re.IGNORECASE)
+DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+SPACE_BEFORE_PUNCTUATION = re.compile(r"[ \t]+([،؛,.:!?؟])")
+RUNS_OF_SPACE = re.compile(r"[ \t\u00a0]+")
+QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
+# Zero-width characters a scrape leaves behind; the zero-width non-joiner is Persian spelling.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200d\u2060\ufeff"))
+
+TITLE_MAX_LENGTH = 200
+SUBHEADING_MAX_WORDS = 8
+SENTENCE_END = tuple('.!?؟:"')
+
+
+class UnreadableArticle(Exception):
+    """The file cannot be imported; the message says why, for the person running the import."""
+
+
+@dataclass
+class Article:
+    title: str = ""
+    title_found: bool = False
+    dateline: str = ""
+    published_on: date | None = None
+    kind: str = ""
+    # ("p" | "h2", text) in reading order
+    blocks: list[tuple[str, str]] = field(default_factory=list)
+    dropped_lines: int = 0
+
+    @property
+    def lede(self):
+        return next((text for tag, text in self.blocks if tag == "p"), "")
+
+    @property
+    def body_blocks(self):
+        """The blocks after the lede, which the release shows separately."""
+        lede_index = next(i for i, (tag, _text) in enumerate(self.blocks) if tag == "p")
+        return self.blocks[lede_index + 1 :]
+
+    @property
+    def paragraph_count(self):
+        return sum(1 for tag, _text in self.blocks if tag == "p")
+
+
+def read_article_text(path):
+    """The file's text, or UnreadableArticle saying what is wrong with it."""
+    try:
+        raw = Path(path).read_bytes()
+    except IsADirectoryError as error:
+        raise UnreadableArticle("is a directory, not a file") from error
+    except OSError as error:
+        raise UnreadableArticle(f"cannot be read: {error.strerror or error}") from error
+    if not raw.strip():
+        raise UnreadableArticle("is empty")
+    if b"\x00" in raw:
+        raise UnreadableArticle("is a binary file, not text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UnreadableArticle(
+            f"is not UTF-8 text (invalid byte at position {error.start}); "
+            "save it as UTF-8 and import it again"
+        ) from error
+    controls = sum(
+        1 for char in text if unicodedata.category(char) == "Cc" and char not in "\n\r\t"
+    )
+    if controls > len(text) / 100:
+        raise UnreadableArticle("is a binary file, not text")
+    return text
+
+
+def checksum(path):
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def clean_line(line):
+    line = unicodedata.normalize("NFC", line).translate(INVISIBLE).translate(QUOTES)
+    line = RUNS_OF_SPACE.sub(" ", line).strip()
+    return SPACE_BEFORE_PUNCTUATION.sub(r"\1", line)
+
+
+def is_language_switcher(line):
+    words = line.lower().split()
+    return len(words) >= 2 and all(word in LANGUAGE_NAMES for word in words)
+
+
+def parse_article(text):
+    """Split scraped text into title, dateline, date and paragraphs, dropping the noise."""
+    article = Article()
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = []
+    for index, raw_line in enumerate(raw_lines):
+        line = clean_line(raw_line)
+        if line.startswith(FOOTER_STARTS):
+            article.dropped_lines += sum(1 for rest in raw_lines[index:] if rest.strip())
+            break
+        if line.lower() in NOISE_LINES or AD_MARKER.match(line) or is_language_switcher(line):
+            article.dropped_lines += 1
+            line = ""
+        elif line.lower() in SECTION_LABELS and not article.kind:
+            article.kind = SECTION_LABELS[line.lower()]
+            article.dropped_lines += 1
+            line = ""
+        lines.append(line)
+
+    blocks = _blocks(lines)
+    if not blocks:
+        raise UnreadableArticle("has no article text left once the scraping noise is removed")
+
+    if _read_dateline(article, blocks[0], whole_block=True):
+        blocks.pop(0)
+    elif _looks_like_title(blocks[0]) and len(blocks) > 1:
+        article.title, article.title_found = blocks.pop(0), True
+        if _read_dateline(article, blocks[0], whole_block=True):
+            blocks.pop(0)
+    if blocks and not article.published_on:
+        match = DATELINE_PREFIX.match(blocks[0].translate(DIGITS))
+        if match and _read_dateline(article, blocks[0][: match.end()], whole_block=False):
+            blocks[0] = blocks[0][match.end() :]
+
+    if not blocks:
+        raise UnreadableArticle("has a title and dateline but no paragraphs")
+    article.blocks = [
+        ("h2" if _looks_like_subheading(block) and 0 < i < len(blocks) - 1 else "p", block)
+        for i, block in enumerate(blocks)
+    ]
+    if not article.title:
+        article.title = _provisional_title(article.lede)
+    return article
+
+
+def _blocks(lines):
+    """Paragraphs: blank-line separated blocks, or single lines where the file has no blanks."""
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    if "" not in lines:
+        return lines
+    blocks, current = [], []
+    for line in [*lines, ""]:
+        if line:
+            current.append(line)
+        elif current:
+            blocks.append(" ".join(current))
+            current = []
+    return blocks
+
+
+def _read_dateline(article, text, *, whole_block):
+    pattern = DATELINE_ONLY if whole_block else DATELINE_PREFIX
+    match = pattern.match(text.translate(DIGITS))
+    if not match:
+        return False
+    month_names = re.split(r"\s*/\s*", match["month"].lower())
+    month = next(MONTHS[name] for name in month_names if name in MONTHS)
+    try:
+        article.published_on = date(int(match["year"]), month, int(match["day"]))
+    except ValueError:
+        return False
+    article.dateline = (match["place"] or "").strip()
+    return True
+
+
+def _looks_like_title(block):
+    return (
+        len(block) <= TITLE_MAX_LENGTH
+        and "،" not in block
+        and "," not in block
+        and not block.endswith(":")
+    )
+
+
+def _looks_like_subheading(block):
+    return len(block.split()) <= SUBHEADING_MAX_WORDS and not block.endswith(SENTENCE_END)
+
+
+def _provisional_title(lede, words=12):
+    first_sentence = re.split(r"(?<=[.!?؟])\s", lede, maxsplit=1)[0]
+    opening = first_sentence.split()
+    if len(opening) <= words:
+        return first_sentence.rstrip(".")
+    return " ".join(opening[:words]) + "…"
+
+
+def blocks_to_html(blocks):
+    return "\n".join(f"<{tag}>{html.escape(text, quote=False)}</{tag}>" for tag, text in blocks)
+
+
+def unique_slug(title, language, exclude_pk=None):
+    base = slugify(title, allow_unicode=True)[:180].strip("-") or "release"
+    field_name = f"slug_{language}"
+    taken = Release.objects.filter(**{f"{field_name}__startswith": base})
+    if exclude_pk:
+        taken = taken.exclude(pk=exclude_pk)
+    taken = set(taken.values_list(field_name, flat=True))
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@dataclass
+class ImportResult:
+    path: Path
+    outcome: str  # "imported", "would import", "already imported", "failed"
+    message: str
+    release: Release | None = None
+    article: Article | None = None
+
+    @property
+    def failed(self):
+        return self.outcome == "failed"
+
+
+def import_article_file(path, *, language, default_kind=Release.Kind.NEWS, dry_run=False):
+    """Import one archive file as a draft release in `language`; never twice, never half."""
+    path = Path(path)
+    try:
+        text = read_article_text(path)
+        article = parse_article(text)
+    except UnreadableArticle as error:
+        return ImportResult(path, "failed", f"skipped: the file {error}")
+
+    existing = Release.objects.filter(import_key=path.name).first()
+    if existing:
+        changed = existing.import_checksum != checksum(path)
+        note = "; the file has changed since and was left alone" if changed else ""
+        return ImportResult(
+            path, "already imported", f"already imported as release #{existing.pk}{note}", existing
+        )
+
+    summary = _summary(article)
+    if dry_run:
+        return ImportResult(path, "would import", f"would import: {summary}", article=article)
+
+    with transaction.atomic():
+        release = Release(
+            kind=article.kind
+            or (Release.Kind.PRESS_RELEASE if article.published_on else default_kind),
+            status=Release.Status.DRAFT,
+            # Noon UTC keeps the stated date the same calendar day from Dushanbe to New York.
+            published_at=datetime.combine(article.published_on, time(12), tzinfo=UTC)
+            if article.published_on
+            else None,
+            import_key=path.name,
+            import_checksum=checksum(path),
+            **{
+                f"title_{language}": article.title,
+                f"slug_{language}": unique_slug(article.title, language),
+                f"lede_{language}": article.lede,
+                f"body_{language}": blocks_to_html(article.body_blocks),
+                f"dateline_{language}": article.dateline,
+            },
+        )
+        release.full_clean()
+        release.save()
+    return ImportResult(
+        path, "imported", f"imported as draft #{release.pk}: {summary}", release, article
+    )
+
+
+def _summary(article):
+    parts = [
+        f"«{article.title[:60]}»"
+        + ("" if article.title_found else " (no title in the file: provisional)")
+    ]
+    parts.append(f"{article.paragraph_count} paragraphs")
+    parts.append(f"dated {article.published_on.isoformat()}" if article.published_on else "no date")
+    if article.dateline:
+        parts.append(f"dateline {article.dateline}")
+    if article.dropped_lines:
+        parts.append(f"{article.dropped_lines} noise lines dropped")
+    return ", ".join(parts)

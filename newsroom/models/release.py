@@ -1,0 +1,157 @@
+import operator
+from functools import reduce
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class ReleaseQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see: published, and its publication time has come."""
+        return self.filter(status=Release.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def with_slug(self, slug):
+        """Releases whose slug in any language is `slug` (slugs are unique per language)."""
+        condition = Q()
+        for code, _name in settings.LANGUAGES:
+            condition |= Q(**{f"slug_{code}": slug})
+        return self.filter(condition)
+
+
+class Release(models.Model):
+    class Kind(models.TextChoices):
+        PRESS_RELEASE = "press_release", _("press release")
+        NEWS = "news", _("news")
+        STATEMENT = "statement", _("statement")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        IN_REVIEW = "in_review", _("in review")
+        PUBLISHED = "published", _("published")
+        ARCHIVED = "archived", _("archived")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    title = models.CharField(
+        _("title"),
+        max_length=400,
+        blank=True,
+        help_text=_("A release needs a title in at least one language."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        blank=True,
+        allow_unicode=True,
+        help_text=_("Unique per language."),
+    )
+    lede = models.TextField(_("lede"), blank=True)
+    body = models.TextField(_("body"), blank=True)
+    dateline = models.CharField(
+        _("dateline"), max_length=120, blank=True, help_text=_('The place: "United Nations".')
+    )
+    published_at = models.DateTimeField(_("publication date"), null=True, blank=True)
+
+    source_name = models.CharField(
+        _("republished from"),
+        max_length=300,
+        blank=True,
+        help_text=_("For items republished from another site: that site, as credited."),
+    )
+    source_organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("source organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="republished_releases",
+    )
+    source_url = models.URLField(_("source link"), blank=True)
+
+    hero_image = models.ImageField(_("hero image"), upload_to="releases/%Y/%m/", blank=True)
+    hero_image_alt = models.CharField(_("alt text"), max_length=300, blank=True)
+    hero_image_caption = models.CharField(_("caption"), max_length=500, blank=True)
+    hero_image_credit = models.CharField(_("credit"), max_length=200, blank=True)
+
+    events = models.ManyToManyField(
+        "events.Event", verbose_name=_("events"), blank=True, related_name="releases"
+    )
+    people = models.ManyToManyField(
+        "people.Person", verbose_name=_("people"), blank=True, related_name="releases"
+    )
+    organisations = models.ManyToManyField(
+        "organisations.Organisation",
+        verbose_name=_("organisations"),
+        blank=True,
+        related_name="releases",
+    )
+    topics = models.ManyToManyField(
+        "newsroom.Topic", verbose_name=_("topics"), blank=True, related_name="releases"
+    )
+
+    import_key = models.CharField(
+        _("imported from"),
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text=_("The archive file this release was imported from."),
+    )
+    import_checksum = models.CharField(max_length=64, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ReleaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("release")
+        verbose_name_plural = _("releases")
+        ordering = [models.F("published_at").desc(nulls_last=True), "-pk"]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="release_status_published_idx"),
+            models.Index(fields=["kind", "-published_at"], name="release_kind_published_idx"),
+        ]
+        constraints = [
+            *(
+                models.UniqueConstraint(
+                    fields=[f"slug_{code}"],
+                    condition=~Q(**{f"slug_{code}": ""}),
+                    name=f"release_slug_{code}_unique",
+                    violation_error_message=_("Another release already uses this slug."),
+                )
+                for code, _name in settings.LANGUAGES
+            ),
+            models.UniqueConstraint(
+                fields=["import_key"],
+                condition=~Q(import_key=""),
+                name="release_import_key_unique",
+            ),
+            models.CheckConstraint(
+                # modeltranslation stores a missing translation as NULL, an erased one as "".
+                condition=reduce(
+                    operator.or_,
+                    (
+                        Q(**{f"title_{code}__isnull": False, f"title_{code}__gt": ""})
+                        for code, _name in settings.LANGUAGES
+                    ),
+                ),
+                name="release_has_a_title",
+                violation_error_message=_("Give the release a title in at least one language."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="release_published_has_date",
+                violation_error_message=_("A published release needs a publication date."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("newsroom:release", kwargs={"slug": self.slug})

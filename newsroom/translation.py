@@ -1,0 +1,32 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Quote, Release, Topic
+
+
+@register(Release)
+class ReleaseTranslationOptions(TranslationOptions):
+    fields = (
+        "title",
+        "slug",
+        "lede",
+        "body",
+        "dateline",
+        "source_name",
+        "hero_image_alt",
+        "hero_image_caption",
+        "hero_image_credit",
+    )
+    # A release may start in any language; the model requires a title in at least one.
+    required_languages = ()
+
+
+@register(Topic)
+class TopicTranslationOptions(TranslationOptions):
+    fields = ("name", "description")
+    required_languages = {"ar": ("name",)}
+
+
+@register(Quote)
+class QuoteTranslationOptions(TranslationOptions):
+    fields = ("text",)
+    required_languages = {"ar": ("text",)}

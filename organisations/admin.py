@@ -1,0 +1,61 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from .models import Organisation, Pledge, Programme, ProgrammeFunder
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(TranslationAdmin):
+    list_display = ["name", "acronym", "kind", "parent", "country"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name_ar", "name_en", "name_fa", "acronym_ar", "acronym_en", "acronym_fa"]
+    autocomplete_fields = ["parent"]
+    list_select_related = ["parent"]
+
+
+class ProgrammeFunderInline(admin.TabularInline):
+    model = ProgrammeFunder
+    extra = 0
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(TranslationAdmin):
+    list_display = ["name", "kind", "lead"]
+    list_filter = ["kind"]
+    search_fields = ["name_ar", "name_en", "name_fa", "acronym_ar", "acronym_en", "acronym_fa"]
+    autocomplete_fields = ["lead", "partners", "consulted", "part_of"]
+    list_select_related = ["lead"]
+    inlines = [ProgrammeFunderInline]
+
+
+class PledgeInline(TranslationTabularInline):
+    model = Pledge
+    fk_name = "announced_at"
+    extra = 0
+    autocomplete_fields = ["donor", "recipient", "programme", "announced_by", "reported_in"]
+
+
+@admin.register(Pledge)
+class PledgeAdmin(TranslationAdmin):
+    list_display = [
+        "donor",
+        "recipient",
+        "programme",
+        "amount",
+        "currency",
+        "amount_basis",
+        "first_year",
+        "last_year",
+    ]
+    list_filter = ["amount_basis", "currency", "first_year"]
+    search_fields = ["donor__name_ar", "donor__name_en", "recipient__name_ar", "recipient__name_en"]
+    autocomplete_fields = [
+        "donor",
+        "recipient",
+        "programme",
+        "announced_at",
+        "announced_by",
+        "reported_in",
+    ]
+    list_select_related = ["donor", "recipient", "programme"]

@@ -1,0 +1,181 @@
+from decimal import Decimal
+
+from babel.numbers import list_currencies
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, DecimalField, ExpressionWrapper, F, Q, Value, When
+from django.utils.translation import gettext_lazy as _
+
+
+def validate_currency(code):
+    if code not in list_currencies():
+        raise ValidationError(
+            _("%(code)s is not an ISO 4217 currency code."), params={"code": code}
+        )
+
+
+class AmountBasis(models.TextChoices):
+    PER_YEAR = "per_year", _("per year")
+    TOTAL = "total", _("in total")
+
+
+class PledgeQuerySet(models.QuerySet):
+    def with_total(self):
+        """Annotate `total_amount`: a per-year amount times its years, or the amount as given."""
+        years = ExpressionWrapper(
+            F("last_year") - F("first_year") + Value(1), output_field=DecimalField()
+        )
+        return self.annotate(
+            total_amount=Case(
+                When(amount_basis=AmountBasis.PER_YEAR, then=F("amount") * years),
+                default=F("amount"),
+                output_field=DecimalField(max_digits=18, decimal_places=2),
+            )
+        )
+
+    def disclosed(self):
+        return self.filter(amount__isnull=False)
+
+
+class Pledge(models.Model):
+    """Money promised by a donor: an amount per year or in total, or "not disclosed"."""
+
+    donor = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("donor"),
+        on_delete=models.PROTECT,
+        related_name="pledges_given",
+    )
+    recipient = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("recipient"),
+        on_delete=models.PROTECT,
+        related_name="pledges_received",
+    )
+    programme = models.ForeignKey(
+        "organisations.Programme",
+        verbose_name=_("programme"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pledges",
+    )
+    amount = models.DecimalField(
+        _("amount"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when the amount was not disclosed."),
+    )
+    currency = models.CharField(
+        _("currency"),
+        max_length=3,
+        default="USD",
+        validators=[validate_currency],
+        help_text=_("ISO 4217 code, such as USD or EUR."),
+    )
+    amount_basis = models.CharField(
+        _("the amount is"), max_length=10, choices=AmountBasis.choices, default=AmountBasis.TOTAL
+    )
+    first_year = models.PositiveSmallIntegerField(_("first year"), null=True, blank=True)
+    last_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("What the pledge is for, as announced.")
+    )
+    announced_at = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("announced at"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="pledges",
+    )
+    announced_by = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("announced by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="pledges_announced",
+    )
+    reported_in = models.ForeignKey(
+        "newsroom.Release",
+        verbose_name=_("reported in"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="pledges",
+    )
+
+    objects = PledgeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pledge")
+        verbose_name_plural = _("pledges")
+        ordering = ["-first_year", "donor__name"]
+        indexes = [
+            models.Index(fields=["first_year", "last_year"], name="pledge_years_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gte=0) | Q(amount=None),
+                name="pledge_amount_not_negative",
+                violation_error_message=_("An amount cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=Q(last_year=None)
+                | Q(first_year__isnull=False, last_year__gte=F("first_year")),
+                name="pledge_last_year_not_before_first",
+                violation_error_message=_(
+                    "The last year needs a first year and cannot come before it."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(amount_basis=AmountBasis.PER_YEAR)
+                | Q(amount=None)
+                | Q(first_year__isnull=False, last_year__isnull=False),
+                name="pledge_per_year_amount_has_years",
+                violation_error_message=_("An amount per year needs its first and last year."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.donor.short_name} → {self.recipient.short_name} ({self.years_display})"
+
+    @property
+    def is_disclosed(self):
+        return self.amount is not None
+
+    @property
+    def year_count(self):
+        if self.first_year is None:
+            return None
+        return (self.last_year or self.first_year) - self.first_year + 1
+
+    @property
+    def total(self):
+        """The whole pledge in its currency, or None when not disclosed."""
+        if self.amount is None:
+            return None
+        if self.amount_basis == AmountBasis.PER_YEAR:
+            return self.amount * self.year_count
+        return self.amount
+
+    def amount_in_year(self, year):
+        """What the pledge brings in `year`: a total is spread evenly over its years."""
+        if self.amount is None or self.first_year is None:
+            return None
+        if not self.first_year <= year <= (self.last_year or self.first_year):
+            return Decimal(0)
+        if self.amount_basis == AmountBasis.PER_YEAR:
+            return self.amount
+        return self.amount / self.year_count
+
+    @property
+    def years_display(self):
+        if self.first_year is None:
+            return "—"
+        if self.last_year in (None, self.first_year):
+            return str(self.first_year)
+        return f"{self.first_year}–{self.last_year}"

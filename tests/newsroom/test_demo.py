@@ -1,0 +1,172 @@
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.utils import translation
+
+from events.models import Event
+from newsroom.demo.loader import create_demo_accounts
+from newsroom.models import Release
+from organisations.models import Organisation, Pledge, Programme
+from people.models import Person
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo():
+    call_command("load_demo", verbosity=0)
+
+
+def test_all_five_seeds_are_published_releases(demo):
+    assert Release.objects.published().count() == 5
+    assert set(Release.objects.values_list("import_key", flat=True)) == {
+        "000_e54f5213487fe7ca.txt",
+        "001_712150a91ededc25.txt",
+        "002_244e17bef00f2ebe.txt",
+        "003_6ca65b4004021384.txt",
+        "004_5a1b13534b1d6e5d.txt",
+    }
+
+
+def test_loading_twice_duplicates_nothing(demo):
+    models = [Release, Event, Person, Organisation, Programme, Pledge]
+    counts = [model.objects.count() for model in models]
+    call_command("load_demo", verbosity=0)
+    assert [model.objects.count() for model in models] == counts
+
+
+def test_qatar_pledge_is_15_million_a_year_for_2024_to_2026(demo):
+    pledge = Pledge.objects.with_total().get(donor__slug="qatar", first_year=2024)
+    assert (pledge.amount, pledge.currency, pledge.amount_basis) == (
+        Decimal(15_000_000),
+        "USD",
+        "per_year",
+    )
+    assert (pledge.first_year, pledge.last_year) == (2024, 2026)
+    assert pledge.total_amount == Decimal(45_000_000)
+    assert pledge.recipient.slug == "unoct"
+    assert pledge.announced_at.slug == "beneficiaries-forum-doha"
+    assert pledge.announced_by.slug == "sultan-al-muraikhi"
+    assert pledge.reported_in.import_key == "003_6ca65b4004021384.txt"
+
+
+def test_funding_without_amounts_is_recorded_as_not_disclosed(demo):
+    korea = Pledge.objects.get(donor__slug="republic-of-korea")
+    assert korea.programme.slug == "connect-and-learn"
+    assert not korea.is_disclosed
+    programme = Programme.objects.get(slug="vulnerable-targets")
+    assert programme.programmefunder_set.get().organisation.slug == "qatar"
+    assert programme.programmefunder_set.get().is_main_funder
+    assert {o.slug for o in programme.partners.all()} == {"unaoc", "unicri", "cted"}
+    assert {o.slug for o in programme.consulted.all()} == {"interpol"}
+
+
+def test_voronkov_appears_in_all_five_releases(demo):
+    voronkov = Person.objects.get(slug="vladimir-voronkov")
+    assert voronkov.releases.count() == 5
+    with translation.override("fa"):
+        assert voronkov.name == "ولادیمیر ورونکوف"
+
+
+def test_one_person_holds_different_titles_at_different_events(demo):
+    titles = set(
+        Person.objects.get(slug="vladimir-voronkov").participations.values_list(
+            "title_en", flat=True
+        )
+    )
+    assert {"Head of UNOCT", "Under-Secretary-General and head of UNOCT"} <= titles
+
+
+def test_latin_spelling_left_for_later_where_the_seed_gives_none(demo):
+    chief = Person.objects.get(slug="ogulgeren-niyazberdieva")
+    assert chief.name_ar == "أوغولجيرين نيازبردييفا"
+    assert not chief.name_en
+    assert chief.honorific == "ms"
+
+
+def test_uncct_is_part_of_unoct(demo):
+    unoct = Organisation.objects.get(slug="unoct")
+    assert Organisation.objects.get(slug="uncct").parent == unoct
+    assert "uncct" in set(Organisation.objects.with_units(unoct).values_list("slug", flat=True))
+
+
+def test_roundtable_facts(demo):
+    roundtable = Event.objects.get(slug="virtual-roundtable-pcve-2020")
+    assert roundtable.format == "virtual"
+    assert (roundtable.participant_count, roundtable.participant_count_qualifier) == (
+        90,
+        "more_than",
+    )
+    assert roundtable.organisation_count == 39
+    assert roundtable.sessions.count() == 5
+    assert str(roundtable.start_date) == "2020-12-08"
+    assert str(roundtable.end_date) == "2020-12-10"
+    opening = list(roundtable.participations.values_list("person__slug", "role")[:3])
+    assert opening == [
+        ("vladimir-voronkov", "co_hosted"),
+        ("abdallah-al-mouallimi", "co_hosted"),
+        ("jehangir-khan", "moderated"),
+    ]
+
+
+def test_events_the_seeds_do_not_date_are_marked_unknown(demo):
+    for slug in ("beneficiaries-forum-doha", "vulnerable-targets-network-launch"):
+        event = Event.objects.get(slug=slug)
+        assert event.date_precision == "unknown"
+        assert event.start_date is None
+
+
+def test_launch_had_about_200_attendees_and_the_network_about_150_members(demo):
+    launch = Event.objects.get(slug="vulnerable-targets-network-launch")
+    assert (launch.participant_count, launch.participant_count_qualifier) == (200, "about")
+    network = Programme.objects.get(slug="vulnerable-targets-network")
+    assert (network.member_count, network.member_count_is_approximate) == (150, True)
+    assert network.part_of.slug == "connect-and-learn"
+    assert (network.started_on.year, network.started_on.month) == (2021, 11)
+
+
+def test_guterres_spoke_by_video_message_in_dushanbe(demo):
+    conference = Event.objects.get(slug="border-security-conference-dushanbe-2022")
+    assert conference.participations.get(person__slug="antonio-guterres").role == "video_message"
+    assert conference.city_en == "Dushanbe"
+
+
+def test_doha_forum_has_its_outcome_document(demo):
+    forum = Event.objects.get(slug="beneficiaries-forum-doha")
+    assert "outcome document" in forum.outcome_en
+
+
+def test_republished_item_credits_its_source(demo):
+    republished = Release.objects.get(import_key="001_712150a91ededc25.txt")
+    assert republished.source_organisation.slug == "victims-association"
+    assert republished.source_name_fa == "انجمن دفاع از قربانیان تروریسم"
+
+
+def test_every_release_is_in_english_and_two_are_wholly_in_persian(demo):
+    releases = Release.objects.all()
+    assert all(r.title_en and r.lede_en and r.body_en for r in releases)
+    assert all(r.title_fa and r.lede_fa for r in releases)
+    whole_in_persian = {r.import_key[:3] for r in releases if r.body_fa}
+    assert whole_in_persian == {"001", "003"}
+
+
+def test_curated_titles_replace_provisional_ones(demo):
+    launch = Release.objects.get(import_key="004_5a1b13534b1d6e5d.txt")
+    assert launch.title_ar.startswith("إطلاق الشبكة العالمية")
+    assert launch.slug_ar.startswith("إطلاق-الشبكة-العالمية")
+
+
+def test_quotes_name_their_speaker_and_event(demo):
+    release = Release.objects.get(import_key="001_712150a91ededc25.txt")
+    speakers = [quote.person.slug for quote in release.quotes.all()]
+    assert speakers == ["antonio-guterres", "vladimir-voronkov"]
+    assert all(quote.event.slug.startswith("border-security") for quote in release.quotes.all())
+
+
+def test_demo_accounts_exist_only_when_debug_is_on(settings):
+    settings.DEBUG = False
+    assert create_demo_accounts(report=lambda line: None) == []
+    settings.DEBUG = True
+    accounts = create_demo_accounts(report=lambda line: None)
+    assert [username for username, _password in accounts] == ["admin"]

@@ -1,0 +1,60 @@
+import pytest
+from django.utils import timezone
+
+from newsroom.models import Release
+from tests.factories import ReleaseFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_root_sends_the_reader_to_their_browsers_language(client):
+    response = client.get("/", headers={"accept-language": "fa-IR,fa;q=0.9,en;q=0.5"})
+    assert response.status_code == 302
+    assert response["Location"] == "/fa/"
+
+
+@pytest.mark.parametrize(("language", "direction"), [("ar", "rtl"), ("fa", "rtl"), ("en", "ltr")])
+def test_pages_carry_their_languages_direction(client, language, direction):
+    html = client.get(f"/{language}/").content.decode()
+    assert f'<html lang="{language}" dir="{direction}">' in html
+
+
+def test_home_lists_published_releases_only(client):
+    ReleaseFactory(title_ar="خبر منشور")
+    ReleaseFactory(title_ar="مسودة سرية", status=Release.Status.DRAFT)
+    ReleaseFactory(title_ar="خبر مجدول", published_at=timezone.now() + timezone.timedelta(days=1))
+
+    html = client.get("/ar/").content.decode()
+
+    assert "خبر منشور" in html
+    assert "مسودة سرية" not in html
+    assert "خبر مجدول" not in html
+
+
+def test_release_page_shows_the_release_in_the_readers_language(client):
+    release = ReleaseFactory(title_en="The English title", slug_en="the-english-title")
+    response = client.get(f"/en/news/{release.slug_en}/")
+    assert response.status_code == 200
+    assert "The English title" in response.content.decode()
+
+
+def test_a_link_with_another_languages_slug_lands_on_this_languages_address(client):
+    release = ReleaseFactory(slug_ar="بيان", slug_en="statement")
+    response = client.get("/en/news/بيان/")
+    assert response.status_code == 301
+    assert response["Location"] == "/en/news/statement/"
+    assert release.slug_en == "statement"
+
+
+def test_drafts_are_a_404_in_the_readers_language(client):
+    draft = ReleaseFactory(status=Release.Status.DRAFT, slug_en="secret")
+    response = client.get(f"/en/news/{draft.slug_en}/")
+    assert response.status_code == 404
+    assert "secret" not in response.content.decode().lower().split("<main>")[1]
+    assert 'lang="en"' in response.content.decode()
+
+
+def test_home_runs_a_constant_number_of_queries(client, django_assert_max_num_queries):
+    ReleaseFactory.create_batch(15)
+    with django_assert_max_num_queries(3):
+        client.get("/ar/")

@@ -1,0 +1,55 @@
+import pytest
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from newsroom.models import Release
+from tests.factories import ReleaseFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_only_published_releases_whose_time_has_come_are_public():
+    live = ReleaseFactory()
+    hidden = [
+        ReleaseFactory(status=Release.Status.DRAFT),
+        ReleaseFactory(status=Release.Status.IN_REVIEW),
+        ReleaseFactory(status=Release.Status.ARCHIVED),
+        ReleaseFactory(published_at=timezone.now() + timezone.timedelta(hours=1)),
+    ]
+    public = list(Release.objects.published())
+    assert public == [live]
+    assert not set(hidden) & set(public)
+
+
+def test_a_published_release_needs_a_publication_date():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ReleaseFactory(published_at=None)
+
+
+def test_slugs_are_unique_within_a_language():
+    ReleaseFactory(slug_ar="بيان-صحفي", slug_en="press-release")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ReleaseFactory(slug_ar="بيان-صحفي")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ReleaseFactory(slug_en="press-release")
+
+
+def test_the_same_slug_may_serve_two_languages_and_empty_slugs_never_clash():
+    ReleaseFactory(slug_ar="unoct", slug_fa="")
+    ReleaseFactory(slug_en="unoct", slug_fa="")
+    ReleaseFactory(slug_en="", slug_fa="")
+    assert Release.objects.with_slug("unoct").count() == 2
+
+
+def test_newest_publication_comes_first_and_undated_drafts_last():
+    now = timezone.now()
+    older = ReleaseFactory(published_at=now - timezone.timedelta(days=3))
+    newer = ReleaseFactory(published_at=now - timezone.timedelta(days=1))
+    undated = ReleaseFactory(status=Release.Status.DRAFT, published_at=None)
+    assert list(Release.objects.all()) == [newer, older, undated]
+
+
+def test_a_release_needs_a_title_in_at_least_one_language():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ReleaseFactory(title_ar="", title_en=None, title_fa=None)
+    assert ReleaseFactory(title_ar=None, title_en="Statement").title_en == "Statement"

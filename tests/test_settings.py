@@ -1,0 +1,52 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def start_django(**env):
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+    }
+    environment |= {"DJANGO_SETTINGS_MODULE": "newsroom.settings", **env}
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    "secret_key", [None, "short", "django-insecure-" + "x" * 50], ids=["unset", "short", "insecure"]
+)
+def test_production_refuses_to_start_without_a_real_secret_key(secret_key):
+    env = {"DATABASE_URL": "postgres://db/newsroom"}
+    if secret_key:
+        env["SECRET_KEY"] = secret_key
+    result = start_django(**env)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_the_embedded_database():
+    result = start_django(SECRET_KEY="k" * 50)
+    assert result.returncode != 0
+    assert "DATABASE_URL must name the production database" in result.stderr
+
+
+def test_production_starts_with_real_settings():
+    result = start_django(SECRET_KEY="k" * 50, DATABASE_URL="postgres://db/newsroom")
+    assert result.returncode == 0, result.stderr
+
+
+def test_local_development_needs_nothing_set():
+    assert start_django(DEBUG="1").returncode == 0
