@@ -68,6 +68,7 @@ QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200d\u2060\ufeff"))
 
 TITLE_MAX_LENGTH = 200
+SLUG_MAX_LENGTH = 80
 SUBHEADING_MAX_WORDS = 8
 SENTENCE_END = tuple('.!?؟:"')
 
@@ -129,8 +130,8 @@ def read_article_text(path):
     return text
 
 
-def checksum(path):
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+def checksum(text):
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def clean_line(line):
@@ -248,7 +249,11 @@ def blocks_to_html(blocks):
 
 
 def unique_slug(title, language, exclude_pk=None):
-    base = slugify(title, allow_unicode=True)[:180].strip("-") or "release"
+    base = slugify(title, allow_unicode=True)
+    if len(base) > SLUG_MAX_LENGTH:
+        # Cut at a word boundary: a shorter address that still reads.
+        base = base[: SLUG_MAX_LENGTH + 1].rsplit("-", 1)[0]
+    base = base.strip("-") or "release"
     field_name = f"slug_{language}"
     taken = Release.objects.filter(**{f"{field_name}__startswith": base})
     if exclude_pk:
@@ -284,7 +289,7 @@ def import_article_file(path, *, language, default_kind=Release.Kind.NEWS, dry_r
 
     existing = Release.objects.filter(import_key=path.name).first()
     if existing:
-        changed = existing.import_checksum != checksum(path)
+        changed = existing.import_checksum != checksum(text)
         note = "; the file has changed since and was left alone" if changed else ""
         return ImportResult(
             path, "already imported", f"already imported as release #{existing.pk}{note}", existing
@@ -304,7 +309,7 @@ def import_article_file(path, *, language, default_kind=Release.Kind.NEWS, dry_r
             if article.published_on
             else None,
             import_key=path.name,
-            import_checksum=checksum(path),
+            import_checksum=checksum(text),
             **{
                 f"title_{language}": article.title,
                 f"slug_{language}": unique_slug(article.title, language),

@@ -11,17 +11,19 @@ def home(request):
 
 
 def release_detail(request, slug):
-    release = (
+    language = get_language()
+    releases = (
         Release.objects.published()
-        .with_slug(slug)
         .select_related("source_organisation")
         .prefetch_related("topics", "quotes__person")
-        .first()
+    )
+    # This language's slug first; then any language's, for links made before a translation.
+    release = (
+        releases.filter(**{f"slug_{language}": slug}).first() or releases.with_slug(slug).first()
     )
     if release is None:
         raise Http404
-    # A link carrying another language's slug lands on this language's own address.
-    own_slug = getattr(release, f"slug_{get_language()}", "")
+    own_slug = getattr(release, f"slug_{language}", "")
     if own_slug and own_slug != slug:
         return redirect(release, permanent=True)
     return render(request, "newsroom/release_detail.html", {"release": release})

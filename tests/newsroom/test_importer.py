@@ -238,3 +238,14 @@ def test_an_impossible_date_is_not_taken_for_a_dateline():
 def test_module_lists_every_noise_marker_from_the_domain_notes():
     for marker in ("source link", "register your interest", "أخبارخاص"):
         assert marker in importer.NOISE_LINES
+
+
+@pytest.mark.django_db
+def test_long_titles_make_short_slugs_cut_between_words():
+    release = import_article_file(SEEDS / "000_e54f5213487fe7ca.txt", language="ar").release
+    assert len(release.slug_ar) <= 80
+    assert (
+        release.title_ar.replace(" - ", " ")
+        .replace(":", "")
+        .startswith(release.slug_ar.replace("-", " "))
+    )
