@@ -58,3 +58,10 @@ def test_home_runs_a_constant_number_of_queries(client, django_assert_max_num_qu
     ReleaseFactory.create_batch(15)
     with django_assert_max_num_queries(3):
         client.get("/ar/")
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"), [("ar", "الأخبار"), ("fa", "اخبار"), ("en", "News")]
+)
+def test_interface_speaks_the_readers_language(client, language, heading):
+    assert f"<h1>{heading}</h1>" in client.get(f"/{language}/").content.decode()
