@@ -1,24 +1,24 @@
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from newsroom.admin.translation_admin import NewsroomTranslationAdmin, NewsroomTranslationInline
 from organisations.admin import PledgeInline
 
 from .models import Event, Participation, Session
 
 
-class SessionInline(TranslationTabularInline):
+class SessionInline(NewsroomTranslationInline):
     model = Session
     extra = 0
 
 
-class ParticipationInline(TranslationTabularInline):
+class ParticipationInline(NewsroomTranslationInline):
     model = Participation
     extra = 0
     autocomplete_fields = ["person", "affiliation"]
 
 
 @admin.register(Event)
-class EventAdmin(TranslationAdmin):
+class EventAdmin(NewsroomTranslationAdmin):
     list_display = ["title", "kind", "format", "start_date", "date_precision", "country"]
     list_filter = ["kind", "format", "date_precision", "country"]
     search_fields = ["title_ar", "title_en", "title_fa"]

@@ -1,13 +1,32 @@
+from django.conf import settings
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 
 from .models import Release
 
 
+def display_language(release, language):
+    """The language to show `release` in for a reader of `language`: never an unapproved one."""
+    public = release.public_languages()
+    if language in public:
+        return language
+    chain = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
+    for fallback in chain.get(language, chain["default"]):
+        if fallback in public:
+            return fallback
+    return release.source_language
+
+
 def home(request):
-    releases = Release.objects.published().select_related("source_organisation")[:20]
-    return render(request, "newsroom/home.html", {"releases": releases})
+    releases = (
+        Release.objects.published()
+        .select_related("source_organisation")
+        .prefetch_related("language_versions")[:20]
+    )
+    language = get_language()
+    items = [(release, display_language(release, language)) for release in releases]
+    return render(request, "newsroom/home.html", {"items": items})
 
 
 def release_detail(request, slug):
@@ -15,7 +34,7 @@ def release_detail(request, slug):
     releases = (
         Release.objects.published()
         .select_related("source_organisation")
-        .prefetch_related("topics", "quotes__person")
+        .prefetch_related("topics", "quotes__person", "language_versions")
     )
     # This language's slug first; then any language's, for links made before a translation.
     release = (
@@ -23,7 +42,22 @@ def release_detail(request, slug):
     )
     if release is None:
         raise Http404
-    own_slug = getattr(release, f"slug_{language}", "")
+    shown_in = display_language(release, language)
+    own_slug = getattr(release, f"slug_{language}", "") if shown_in == language else ""
     if own_slug and own_slug != slug:
         return redirect(release, permanent=True)
-    return render(request, "newsroom/release_detail.html", {"release": release})
+    return render(
+        request, "newsroom/release_detail.html", {"release": release, "shown_in": shown_in}
+    )
+
+
+def release_preview(request, pk):
+    """Staff see any release, in the URL's language, as the public page will render it."""
+    if not request.user.is_staff:
+        raise Http404
+    release = get_object_or_404(Release.objects.prefetch_related("topics", "quotes__person"), pk=pk)
+    return render(
+        request,
+        "newsroom/release_detail.html",
+        {"release": release, "shown_in": get_language(), "preview": True},
+    )

@@ -1,11 +1,12 @@
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from newsroom.admin.translation_admin import NewsroomTranslationAdmin, NewsroomTranslationInline
 
 from .models import Organisation, Pledge, Programme, ProgrammeFunder
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TranslationAdmin):
+class OrganisationAdmin(NewsroomTranslationAdmin):
     list_display = ["name", "acronym", "kind", "parent", "country"]
     list_filter = ["kind", "country"]
     search_fields = ["name_ar", "name_en", "name_fa", "acronym_ar", "acronym_en", "acronym_fa"]
@@ -20,7 +21,7 @@ class ProgrammeFunderInline(admin.TabularInline):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(TranslationAdmin):
+class ProgrammeAdmin(NewsroomTranslationAdmin):
     list_display = ["name", "kind", "lead"]
     list_filter = ["kind"]
     search_fields = ["name_ar", "name_en", "name_fa", "acronym_ar", "acronym_en", "acronym_fa"]
@@ -29,7 +30,7 @@ class ProgrammeAdmin(TranslationAdmin):
     inlines = [ProgrammeFunderInline]
 
 
-class PledgeInline(TranslationTabularInline):
+class PledgeInline(NewsroomTranslationInline):
     model = Pledge
     fk_name = "announced_at"
     extra = 0
@@ -37,7 +38,7 @@ class PledgeInline(TranslationTabularInline):
 
 
 @admin.register(Pledge)
-class PledgeAdmin(TranslationAdmin):
+class PledgeAdmin(NewsroomTranslationAdmin):
     list_display = [
         "donor",
         "recipient",

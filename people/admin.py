@@ -1,17 +1,18 @@
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+
+from newsroom.admin.translation_admin import NewsroomTranslationAdmin, NewsroomTranslationInline
 
 from .models import Person, Position
 
 
-class PositionInline(TranslationTabularInline):
+class PositionInline(NewsroomTranslationInline):
     model = Position
     extra = 0
     autocomplete_fields = ["organisation"]
 
 
 @admin.register(Person)
-class PersonAdmin(TranslationAdmin):
+class PersonAdmin(NewsroomTranslationAdmin):
     list_display = ["name", "honorific", "name_en", "name_fa"]
     search_fields = ["name_ar", "name_en", "name_fa"]
     inlines = [PositionInline]

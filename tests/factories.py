@@ -3,7 +3,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from events.models import Event, Participation
-from newsroom.models import Release, Topic
+from newsroom.models import LanguageVersion, Release, Topic
 from organisations.models import Organisation, Pledge
 from people.models import Person
 
@@ -74,3 +74,12 @@ class PledgeFactory(DjangoModelFactory):
     donor = factory.SubFactory(OrganisationFactory, kind=Organisation.Kind.MEMBER_STATE)
     recipient = factory.SubFactory(OrganisationFactory)
     currency = "USD"
+
+
+def approve(release, *languages):
+    """Approve translations of `release`, as a publisher would."""
+    for language in languages:
+        LanguageVersion.objects.update_or_create(
+            release=release, language=language, defaults={"status": "approved"}
+        )
+    return release

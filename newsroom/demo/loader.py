@@ -9,11 +9,13 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import transaction
 
 from events.models import Event, Participation, Session
+from newsroom import freshness, roles, workflow
 from newsroom.importer import blocks_to_html, import_article_file, unique_slug
-from newsroom.models import Quote, Release, Topic
+from newsroom.models import LanguageVersion, Quote, Release, StaffProfile, Topic
 from organisations.models import Organisation, Pledge, Programme, ProgrammeFunder
 from people.models import Person, Position
 
@@ -24,9 +26,15 @@ SEEDS_DIR = DEMO_DIR / "seeds"
 TRANSLATIONS_DIR = DEMO_DIR / "translations"
 LANGUAGES = ("ar", "en", "fa")
 
+# (username, password, group or None for the superuser, admin language)
 DEMO_ACCOUNTS = [
-    # (username, password, is_superuser)
-    ("admin", "newsroom-admin-demo", True),
+    ("admin", "admin-demo-pass", None, "en"),
+    ("editor", "editor-demo-pass", roles.EDITOR, "ar"),
+    ("publisher", "publisher-demo-pass", roles.PUBLISHER, "ar"),
+    ("translator-ar", "translator-ar-demo-pass", roles.translator_group("ar"), "ar"),
+    ("translator-en", "translator-en-demo-pass", roles.translator_group("en"), "en"),
+    ("translator-fa", "translator-fa-demo-pass", roles.translator_group("fa"), "fa"),
+    ("administrator", "administrator-demo-pass", roles.ADMINISTRATOR, "en"),
 ]
 
 
@@ -220,6 +228,7 @@ class DemoLoader:
                 )
                 for order, (person, event, text) in enumerate(spec["quotes"], start=1)
             )
+            self.approve_translations(release)
             self.releases[seed_name] = release
 
     def apply_translation(self, release, seed_name, language):
@@ -232,6 +241,21 @@ class DemoLoader:
         setattr(release, f"slug_{language}", unique_slug(title, language, exclude_pk=release.pk))
         setattr(release, f"lede_{language}", blocks[lede_index][1])
         setattr(release, f"body_{language}", blocks_to_html(blocks[lede_index + 1 :]))
+
+    def approve_translations(self, release):
+        """The demo's translations were made from today's source text and are approved when
+        complete; an incomplete one (Persian without its body) stays in progress."""
+        workflow.ensure_language_versions(release)
+        freshness.record_translations(
+            release,
+            [(language, field) for language in ("en", "fa") for field in freshness.TRACKED_FIELDS],
+        )
+        for version in release.language_versions.all():
+            complete = freshness.language_state(release, version.language) == freshness.COMPLETE
+            version.status = (
+                LanguageVersion.Status.APPROVED if complete else LanguageVersion.Status.IN_PROGRESS
+            )
+            version.save(update_fields=["status"])
 
     def load_pledges(self):
         for spec in content.PLEDGES:
@@ -252,17 +276,20 @@ class DemoLoader:
 
 
 def create_demo_accounts(report=print):
-    """Known passwords are for a local demo only: refused unless DEBUG is on."""
+    """One account per role, with known passwords: for a local demo only, refused unless DEBUG."""
     if not settings.DEBUG:
         report("Demo accounts not created: they exist only when DEBUG=1.")
         return []
+    roles.sync_roles()
     User = get_user_model()
     accounts = []
-    for username, password, is_superuser in DEMO_ACCOUNTS:
+    for username, password, group, language in DEMO_ACCOUNTS:
         user, _created = User.objects.get_or_create(username=username)
         user.is_staff = True
-        user.is_superuser = is_superuser
+        user.is_superuser = group is None
         user.set_password(password)
         user.save()
-        accounts.append((username, password))
+        user.groups.set([Group.objects.get(name=group)] if group else [])
+        StaffProfile.objects.update_or_create(user=user, defaults={"language": language})
+        accounts.append((username, password, group or "superuser"))
     return accounts

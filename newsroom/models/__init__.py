@@ -1,5 +1,15 @@
+from .language_version import LanguageVersion, TranslationSource
 from .quote import Quote
 from .release import Release, ReleaseQuerySet
+from .staff_profile import StaffProfile
 from .topic import Topic
 
-__all__ = ["Quote", "Release", "ReleaseQuerySet", "Topic"]
+__all__ = [
+    "LanguageVersion",
+    "Quote",
+    "Release",
+    "ReleaseQuerySet",
+    "StaffProfile",
+    "Topic",
+    "TranslationSource",
+]

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -35,6 +36,13 @@ class Release(models.Model):
         ARCHIVED = "archived", _("archived")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    source_language = models.CharField(
+        _("written in"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.MODELTRANSLATION_DEFAULT_LANGUAGE,
+        help_text=_("The language the release was written in; the others are translations."),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
@@ -111,6 +119,12 @@ class Release(models.Model):
     class Meta:
         verbose_name = _("release")
         verbose_name_plural = _("releases")
+        permissions = [
+            ("publish_release", _("Can publish, schedule, unpublish and archive releases")),
+            ("translate_ar", _("Can translate into Arabic")),
+            ("translate_en", _("Can translate into English")),
+            ("translate_fa", _("Can translate into Persian")),
+        ]
         ordering = [models.F("published_at").desc(nulls_last=True), "-pk"]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="release_status_published_idx"),
@@ -151,7 +165,27 @@ class Release(models.Model):
         ]
 
     def __str__(self):
-        return self.title
+        return self.title or gettext("(untitled)")
 
     def get_absolute_url(self):
         return reverse("newsroom:release", kwargs={"slug": self.slug})
+
+    @property
+    def is_scheduled(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    def public_languages(self):
+        """The languages the public may read this release in: its own and approved ones.
+
+        Uses prefetched language_versions when the queryset has them.
+        """
+        approved = {
+            version.language
+            for version in self.language_versions.all()
+            if version.status == version.Status.APPROVED
+        }
+        return {self.source_language} | approved

@@ -151,6 +151,12 @@ def test_every_release_is_in_english_and_two_are_wholly_in_persian(demo):
     assert whole_in_persian == {"001", "003"}
 
 
+def test_complete_translations_are_approved_and_incomplete_ones_wait(demo):
+    for release in Release.objects.prefetch_related("language_versions"):
+        expected = {"ar", "en", "fa"} if release.body_fa else {"ar", "en"}
+        assert release.public_languages() == expected, release.import_key
+
+
 def test_curated_titles_replace_provisional_ones(demo):
     launch = Release.objects.get(import_key="004_5a1b13534b1d6e5d.txt")
     assert launch.title_ar.startswith("إطلاق الشبكة العالمية")
@@ -169,4 +175,12 @@ def test_demo_accounts_exist_only_when_debug_is_on(settings):
     assert create_demo_accounts(report=lambda line: None) == []
     settings.DEBUG = True
     accounts = create_demo_accounts(report=lambda line: None)
-    assert [username for username, _password in accounts] == ["admin"]
+    assert [(username, role) for username, _password, role in accounts] == [
+        ("admin", "superuser"),
+        ("editor", "Editor"),
+        ("publisher", "Publisher"),
+        ("translator-ar", "Translator (Arabic)"),
+        ("translator-en", "Translator (English)"),
+        ("translator-fa", "Translator (Persian)"),
+        ("administrator", "Administrator"),
+    ]

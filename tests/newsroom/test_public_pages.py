@@ -2,7 +2,7 @@ import pytest
 from django.utils import timezone
 
 from newsroom.models import Release
-from tests.factories import ReleaseFactory
+from tests.factories import ReleaseFactory, approve
 
 pytestmark = pytest.mark.django_db
 
@@ -32,14 +32,16 @@ def test_home_lists_published_releases_only(client):
 
 
 def test_release_page_shows_the_release_in_the_readers_language(client):
-    release = ReleaseFactory(title_en="The English title", slug_en="the-english-title")
+    release = approve(
+        ReleaseFactory(title_en="The English title", slug_en="the-english-title"), "en"
+    )
     response = client.get(f"/en/news/{release.slug_en}/")
     assert response.status_code == 200
     assert "The English title" in response.content.decode()
 
 
 def test_a_link_with_another_languages_slug_lands_on_this_languages_address(client):
-    release = ReleaseFactory(slug_ar="بيان", slug_en="statement")
+    release = approve(ReleaseFactory(slug_ar="بيان", slug_en="statement"), "en")
     response = client.get("/en/news/بيان/")
     assert response.status_code == 301
     assert response["Location"] == "/en/news/statement/"
@@ -65,3 +67,23 @@ def test_home_runs_a_constant_number_of_queries(client, django_assert_max_num_qu
 )
 def test_interface_speaks_the_readers_language(client, language, heading):
     assert f"<h1>{heading}</h1>" in client.get(f"/{language}/").content.decode()
+
+
+def test_an_unapproved_translation_is_never_shown_and_the_fallback_is_labelled(client):
+    ReleaseFactory(
+        title_ar="العنوان العربي", slug_ar="عنوان", title_en="Draft English title", slug_en="draft"
+    )
+    html = client.get("/en/news/عنوان/").content.decode()
+    assert "Draft English title" not in html
+    assert "العنوان العربي" in html
+    assert "not yet available in your language" in html
+    assert '<article class="release" lang="ar" dir="rtl">' in html
+
+
+def test_an_approved_translation_is_shown_even_while_another_is_in_review(client):
+    release = approve(ReleaseFactory(title_en="Approved English", slug_en="approved"), "en")
+    release.language_versions.create(language="fa", status="in_review")
+    release.title_fa = "عنوان در حال بازبینی"
+    release.save()
+    assert "Approved English" in client.get("/en/news/approved/").content.decode()
+    assert "عنوان در حال بازبینی" not in client.get("/fa/").content.decode()

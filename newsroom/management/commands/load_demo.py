@@ -18,5 +18,5 @@ class Command(BaseCommand):
         DemoLoader(report=report).load()
         accounts = create_demo_accounts(report=report)
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
-        for username, password in accounts:
-            self.stdout.write(f"Demo account: {username} / {password}")
+        for username, password, role in accounts:
+            self.stdout.write(f"Demo account: {username:<14} {password:<26} {role}")

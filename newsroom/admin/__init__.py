@@ -1,0 +1,1 @@
+from . import releases, staff  # noqa: F401  (registers the models)
