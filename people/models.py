@@ -2,6 +2,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.images import validate_image
+
 
 class Honorific(models.TextChoices):
     """Kept apart from the name: the same person is "Mr." in one release and "H.E." in another."""
@@ -26,7 +28,9 @@ class Person(models.Model):
         help_text=_("Without honorific. Leave a language empty while its spelling is unknown."),
     )
     slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=True)
-    photo = models.ImageField(_("photo"), upload_to="people/", blank=True)
+    photo = models.ImageField(
+        _("photo"), upload_to="people/", blank=True, validators=[validate_image]
+    )
     bio = models.TextField(_("short biography"), blank=True)
 
     class Meta:

@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +14,7 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 from reversion.admin import VersionAdmin
 
 from newsroom import freshness, workflow
+from newsroom.images import clean_image, make_renditions
 from newsroom.models import LanguageVersion, Quote, Release, Topic, TranslationSource
 from newsroom.roles import can_publish, translation_languages
 from newsroom.sanitising import sanitise_html
@@ -130,6 +132,12 @@ class ReleaseAdminForm(forms.ModelForm):
             self.fields["status"].choices = [
                 (value, label) for value, label in Release.Status.choices if value in allowed
             ]
+
+    def clean_hero_image(self):
+        image = self.cleaned_data.get("hero_image")
+        if isinstance(image, UploadedFile):
+            return clean_image(image)
+        return image
 
     def clean(self):
         cleaned = super().clean()
@@ -317,6 +325,8 @@ class ReleaseAdmin(VersionAdmin, NewsroomTranslationAdmin):
             workflow.check_transition(request.user, obj, old_status, obj.status)
         super().save_model(request, obj, form, change)
         workflow.ensure_language_versions(obj)
+        if "hero_image" in form.changed_data and obj.hero_image:
+            make_renditions(obj.hero_image)
         freshness.record_translations(
             obj, freshness.written_translations(form.changed_data, obj.source_language, LANGUAGES)
         )

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.images import validate_image
+
 
 class ReleaseQuerySet(models.QuerySet):
     def published(self):
@@ -82,7 +84,13 @@ class Release(models.Model):
     )
     source_url = models.URLField(_("source link"), blank=True)
 
-    hero_image = models.ImageField(_("hero image"), upload_to="releases/%Y/%m/", blank=True)
+    hero_image = models.ImageField(
+        _("hero image"),
+        upload_to="releases/%Y/%m/",
+        blank=True,
+        validators=[validate_image],
+        help_text=_("JPEG, PNG or WebP. Location and camera data are removed on upload."),
+    )
     hero_image_alt = models.CharField(_("alt text"), max_length=300, blank=True)
     hero_image_caption = models.CharField(_("caption"), max_length=500, blank=True)
     hero_image_credit = models.CharField(_("credit"), max_length=200, blank=True)
