@@ -3,7 +3,6 @@ from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
 
 from newsroom.admin.translation_admin import NewsroomTranslationAdmin, NewsroomTranslationInline
-
 from newsroom.images import clean_image
 
 from .models import Person, Position

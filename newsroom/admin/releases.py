@@ -298,7 +298,7 @@ class ReleaseAdmin(VersionAdmin, NewsroomTranslationAdmin):
                     old, freshness.source_text(release, field), release.source_language
                 )
                 form.base_fields[name].help_text = format_html(
-                    "<strong>{}</strong>{}",
+                    '<strong class="freshness freshness-stale">{}</strong>{}',
                     gettext("Stale: the source changed since this was translated:"),
                     diff,
                 )

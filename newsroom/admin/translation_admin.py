@@ -5,15 +5,38 @@ admin's own language, and a translator may change only their own language's fiel
 else is read-only for them, on the server, not just in the page.
 """
 
+from django.conf import settings
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from modeltranslation.translator import translator
 
 from newsroom.roles import translation_languages
+from newsroom.sanitising import sanitise_html
 
 
 def direction(language):
     return "rtl" if get_language_info(language)["bidi"] else "ltr"
+
+
+def localized_fields(model):
+    """{localized field name: language} for every translated field of `model`."""
+    options = translator.get_options_for_model(model)
+    return {
+        field.name: field.language for fields in options.all_fields.values() for field in fields
+    }
+
+
+def source_reference(text, language):
+    """The source text shown under a translator's field, in its own language and direction."""
+    return format_html(
+        '<div class="source-text" lang="{}" dir="{}"><strong>{}</strong> {}</div>',
+        language,
+        direction(language),
+        get_language_info(language)["name_local"],
+        mark_safe(sanitise_html(text)) if "<" in text else text,
+    )
 
 
 class LanguageScopedMixin:
@@ -24,33 +47,55 @@ class LanguageScopedMixin:
             formfield.widget.attrs.update(lang=language, dir=direction(language))
         return formfield
 
-    def get_readonly_fields(self, request, obj=None):
-        readonly = list(super().get_readonly_fields(request, obj))
+    def get_exclude(self, request, obj=None):
+        exclude = list(super().get_exclude(request, obj) or [])
         languages = translation_languages(request.user)
         if languages is None:
+            return exclude
+        # Other languages' text is not the translator's: it is not even in their form.
+        return exclude + [
+            name
+            for name, language in localized_fields(self.model).items()
+            if language not in languages
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if translation_languages(request.user) is None:
             return readonly
         options = translator.get_options_for_model(self.model)
-        editable = {
-            field.name
-            for fields in options.all_fields.values()
-            for field in fields
-            if field.language in languages
-        }
-        model_fields = [
+        localized = localized_fields(self.model)
+        return readonly + [
             field.name
             for field in self.model._meta.get_fields()
             if (field.concrete or field.many_to_many)
             and not field.auto_created
             and getattr(field, "editable", False)
             and field.name not in options.all_fields
+            and field.name not in localized
+            and field.name not in readonly
         ]
-        return readonly + [
-            name for name in model_fields if name not in editable and name not in readonly
-        ]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        languages = translation_languages(request.user)
+        if languages and obj is not None:
+            self.show_source_beside_translations(obj, form, languages)
+        return form
+
+    def show_source_beside_translations(self, obj, form, languages):
+        source = getattr(obj, "source_language", settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+        for name, language in localized_fields(self.model).items():
+            if language not in languages or language == source or name not in form.base_fields:
+                continue
+            text = getattr(obj, name.removesuffix(f"_{language}") + f"_{source}")
+            if text:
+                form.base_fields[name].help_text = source_reference(text, source)
 
 
 class NewsroomTranslationAdmin(LanguageScopedMixin, TabbedTranslationAdmin):
-    pass
+    class Media:
+        css = {"all": ["newsroom/admin.css"]}
 
 
 class NewsroomTranslationInline(LanguageScopedMixin, TranslationTabularInline):
