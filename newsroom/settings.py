@@ -88,7 +88,7 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "newsroom.authentication.NewsroomBackend",
 ]
 # Five wrong passwords for one account from one address lock that pair out for 15 minutes.
 AXES_FAILURE_LIMIT = 5

@@ -102,7 +102,13 @@ def check_translation_status(user, version, new):
             % {"language": version.get_language_display(), "status": Version(new).label}
         )
     if new == Version.APPROVED:
-        state = freshness.language_state(version.release, version.language)
+        release = version.release
+        if release.hero_image and not getattr(release, f"hero_image_alt_{version.language}"):
+            raise ValidationError(
+                _("Give the image alt text in %(language)s before approving.")
+                % {"language": version.get_language_display()}
+            )
+        state = freshness.language_state(release, version.language)
         if state == freshness.MISSING:
             raise ValidationError(
                 _("The %(language)s translation is not complete: fill every field first.")

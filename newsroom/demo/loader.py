@@ -290,6 +290,8 @@ def create_demo_accounts(report=print):
         user.set_password(password)
         user.save()
         user.groups.set([Group.objects.get(name=group)] if group else [])
-        StaffProfile.objects.update_or_create(user=user, defaults={"language": language})
+        StaffProfile.objects.update_or_create(
+            user=user, defaults={"language": language, "is_demo_account": True}
+        )
         accounts.append((username, password, group or "superuser"))
     return accounts

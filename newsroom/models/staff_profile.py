@@ -15,6 +15,12 @@ class StaffProfile(models.Model):
     language = models.CharField(
         _("admin language"), max_length=8, choices=settings.LANGUAGES, default="ar"
     )
+    is_demo_account = models.BooleanField(
+        _("demo account"),
+        default=False,
+        editable=False,
+        help_text=_("Made by the demo loader with a published password: refused unless DEBUG."),
+    )
 
     class Meta:
         verbose_name = _("staff profile")

@@ -184,3 +184,16 @@ def test_demo_accounts_exist_only_when_debug_is_on(settings):
         ("translator-fa", "Translator (Persian)"),
         ("administrator", "Administrator"),
     ]
+
+
+def test_demo_accounts_are_refused_once_debug_is_off(client, settings):
+    credentials = {"username": "editor", "password": "editor-demo-pass"}
+    settings.DEBUG = True
+    create_demo_accounts(report=lambda line: None)
+    client.post("/admin/login/", credentials)
+    assert "_auth_user_id" in client.session
+    client.logout()
+    settings.DEBUG = False
+    response = client.post("/admin/login/", credentials)
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
