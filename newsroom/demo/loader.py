@@ -43,6 +43,15 @@ def translated(field, value):
     return {f"{field}_{code}": getattr(value, code) for code in LANGUAGES}
 
 
+def pop_translated(spec, *fields):
+    """Take the translated values of `fields` out of `spec`, as model field values."""
+    values = {}
+    for field in fields:
+        if field in spec:
+            values |= translated(field, spec.pop(field))
+    return values
+
+
 def set_translated(obj, field, value):
     for name, text in translated(field, value).items():
         setattr(obj, name, text)
@@ -95,10 +104,7 @@ class DemoLoader:
     def load_organisations(self):
         for slug, spec in content.ORGANISATIONS.items():
             spec = dict(spec)
-            defaults = translated("name", spec.pop("name"))
-            for field in ("acronym", "description"):
-                if field in spec:
-                    defaults |= translated(field, spec.pop(field))
+            defaults = pop_translated(spec, "name", "acronym", "description")
             if parent := spec.pop("parent", None):
                 defaults["parent"] = self.organisations[parent]
             self.organisations[slug] = Organisation.objects.update_or_create(
@@ -109,10 +115,7 @@ class DemoLoader:
     def load_programmes(self):
         for slug, spec in content.PROGRAMMES.items():
             spec = dict(spec)
-            defaults = translated("name", spec.pop("name"))
-            for field in ("acronym", "description"):
-                if field in spec:
-                    defaults |= translated(field, spec.pop(field))
+            defaults = pop_translated(spec, "name", "acronym", "description")
             defaults["lead"] = self.organisations[spec.pop("lead")]
             if part_of := spec.pop("part_of", None):
                 defaults["part_of"] = self.programmes[part_of]
@@ -156,10 +159,7 @@ class DemoLoader:
     def load_events(self):
         for slug, spec in content.EVENTS.items():
             spec = dict(spec)
-            defaults = translated("title", spec.pop("title"))
-            for field in ("city", "outcome", "summary", "venue"):
-                if field in spec:
-                    defaults |= translated(field, spec.pop(field))
+            defaults = pop_translated(spec, "title", "city", "outcome", "summary", "venue")
             if programme := spec.pop("programme", None):
                 defaults["programme"] = self.programmes[programme]
             organisers = spec.pop("organisers", [])
