@@ -2,20 +2,65 @@ import operator
 from functools import reduce
 
 from django.conf import settings
-from django.db import models
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connections, models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.arabic_script import index_terms, query_terms
 from newsroom.images import validate_image
+
+# Matches the expression of the GIN index the migrations create on PostgreSQL.
+SEARCH_VECTOR = SearchVector("search_text", config="simple")
+SEARCHED_FIELDS = ("title", "lede", "body", "dateline", "source_name")
+
+
+def search_terms(release):
+    terms = []
+    for code, _name in settings.LANGUAGES:
+        for field in SEARCHED_FIELDS:
+            text = strip_tags(getattr(release, f"{field}_{code}") or "")
+            terms.extend(index_terms(text, arabic=code == "ar"))
+    return " ".join(dict.fromkeys(terms))
 
 
 class ReleaseQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: published, and its publication time has come."""
         return self.filter(status=Release.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def search(self, query):
+        """Releases matching every word of `query` in any language, best matches first."""
+        terms = query_terms(query)
+        if not terms:
+            return self.none()
+        if connections[self.db].vendor == "postgresql":
+            tsquery = " & ".join(
+                "(" + " | ".join(f"{variant}:*" for variant in sorted(variants)) + ")"
+                for variants in terms
+            )
+            query = SearchQuery(tsquery, search_type="raw", config="simple")
+            return (
+                self.alias(document=SEARCH_VECTOR)
+                .filter(document=query)
+                .annotate(rank=SearchRank(SEARCH_VECTOR, query))
+                .order_by("-rank", "-published_at")
+            )
+        # Without an index: the same word-prefix match over the space-separated terms.
+        condition = Q()
+        for variants in terms:
+            condition &= reduce(
+                operator.or_,
+                (
+                    Q(search_text__startswith=variant) | Q(search_text__contains=f" {variant}")
+                    for variant in variants
+                ),
+            )
+        return self.filter(condition)
 
     def with_slug(self, slug):
         """Releases whose slug in any language is `slug` (slugs are unique per language)."""
@@ -111,6 +156,12 @@ class Release(models.Model):
         "newsroom.Topic", verbose_name=_("topics"), blank=True, related_name="releases"
     )
 
+    search_text = models.TextField(
+        _("search terms"),
+        blank=True,
+        editable=False,
+        help_text=_("Every language's text in one spelling, kept for search."),
+    )
     import_key = models.CharField(
         _("imported from"),
         max_length=200,
@@ -174,6 +225,14 @@ class Release(models.Model):
 
     def __str__(self):
         return self.title or gettext("(untitled)")
+
+    def save(self, *args, **kwargs):
+        # Derived from the release's own text only, so it can never disagree with it.
+        self.search_text = search_terms(self)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("newsroom:release", kwargs={"slug": self.slug})

@@ -1,0 +1,75 @@
+"""Spelling-tolerant matching for Arabic and Persian text.
+
+The same word is written many ways: hamza forms of alef, ta marbuta or ha, alef maqsura or ya,
+Persian or Arabic ya and kaf, tatweel, diacritics, three sets of digits. `normalise` folds them
+into one spelling. Persian keeps its zero-width non-joiner's meaning (می‌خواهم is one word) and is
+never stemmed; Arabic words are also indexed without their article and clitics (الـ، والـ، للـ),
+so that ارهاب finds الإرهاب. PostgreSQL's own `arabic` configuration is not used: it mangles
+Persian (برای becomes رای) and strips a leading ف from words such as فلسطين.
+"""
+
+import re
+import unicodedata
+
+DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+FOLDS = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ة": "ه",
+        "ى": "ي",
+        "ی": "ي",
+        "ێ": "ي",
+        "ئ": "ي",
+        "ؤ": "و",
+        "ک": "ك",
+        "ګ": "ك",
+        "ـ": None,  # tatweel
+        "\u200c": None,  # zero-width non-joiner: joins the parts of one Persian word
+        "\u200d": None,
+        **{chr(0x0660 + d): str(d) for d in range(10)},  # Arabic-Indic digits
+        **{chr(0x06F0 + d): str(d) for d in range(10)},  # Persian digits
+    }
+)
+WORD = re.compile(r"\w+")
+# Longest first; a prefix is stripped only where the rest still reads as a word.
+ARABIC_PREFIXES = ("وبال", "وال", "بال", "كال", "فال", "لل", "ال")
+MIN_STEM = 3
+
+
+def normalise(text):
+    """One spelling for every way of writing the same Arabic, Persian or Latin word."""
+    text = unicodedata.normalize("NFKC", text or "")
+    text = DIACRITICS.sub("", text).translate(FOLDS)
+    return text.casefold()
+
+
+def words(text):
+    return WORD.findall(normalise(text))
+
+
+def arabic_stem(word):
+    """The word without its article or clitic prefix (والإرهاب → ارهاب), if enough remains."""
+    for prefix in ARABIC_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
+            return word[len(prefix) :]
+    return word
+
+
+def index_terms(text, *, arabic):
+    """The terms a text is found by: its words, and for Arabic their stems too."""
+    terms = []
+    for word in words(text):
+        terms.append(word)
+        if arabic:
+            stem = arabic_stem(word)
+            if stem != word:
+                terms.append(stem)
+    return terms
+
+
+def query_terms(query):
+    """[{variants of one searched word}] from what a reader typed, in any of the languages."""
+    return [{word, arabic_stem(word)} for word in words(query)][:12]
