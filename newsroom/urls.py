@@ -8,6 +8,7 @@ from . import views
 
 release_patterns = [
     path("", views.home, name="home"),
+    path("news/", views.news_list, name="news"),
     path("news/preview/<int:pk>/", views.release_preview, name="release_preview"),
     path("news/<str:slug>/", views.release_detail, name="release"),
 ]

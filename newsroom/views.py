@@ -1,9 +1,16 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 
+from .facets import release_facets
+from .filters import ReleaseFilter
 from .models import Release
+
+PAGE_SIZE = 20
 
 
 def display_language(release, language):
@@ -16,6 +23,32 @@ def display_language(release, language):
         if fallback in public:
             return fallback
     return release.source_language
+
+
+def news_list(request):
+    releases = Release.objects.published()
+    filterset = ReleaseFilter(request.GET, queryset=releases)
+    page = Paginator(
+        filterset.qs.prefetch_related("language_versions").select_related("source_organisation"),
+        PAGE_SIZE,
+    ).get_page(request.GET.get("page"))
+    language = get_language()
+    query = filterset.form.cleaned_data.get("q", "") if filterset.is_valid() else ""
+    return render(
+        request,
+        "newsroom/news_list.html",
+        {
+            "filter": filterset,
+            "facets": release_facets(ReleaseFilter, request.GET, releases),
+            "page": page,
+            "items": [(release, display_language(release, language)) for release in page],
+            "query": query,
+            "kept_filters": urlencode(
+                [(key, value) for key, value in request.GET.items() if key != "page"]
+            ),
+            "filtered": any(value for key, value in request.GET.items() if key != "page"),
+        },
+    )
 
 
 def home(request):

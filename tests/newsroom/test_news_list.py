@@ -1,0 +1,157 @@
+from datetime import date, datetime
+
+import pytest
+from django.utils import timezone
+
+from newsroom.models import Release
+from tests.factories import (
+    EventFactory,
+    OrganisationFactory,
+    PersonFactory,
+    ReleaseFactory,
+    TopicFactory,
+    approve,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def published_on(day):
+    return datetime.combine(day, datetime.min.time(), tzinfo=timezone.UTC)
+
+
+def titles(response):
+    return [release.title_ar for release, _language in response.context["items"]]
+
+
+def facet(response, name):
+    facet = next(f for f in response.context["facets"] if f.name == name)
+    return {option.value: option.count for option in facet.options}
+
+
+def test_filters_combine_and_each_option_shows_its_count(client):
+    nuclear = TopicFactory(slug="nuclear")
+    borders = TopicFactory(slug="borders")
+    a = ReleaseFactory(
+        title_ar="أ", kind="press_release", published_at=published_on(date(2021, 2, 25))
+    )
+    a.topics.add(nuclear)
+    b = ReleaseFactory(title_ar="ب", kind="news", published_at=published_on(date(2022, 10, 20)))
+    b.topics.add(nuclear, borders)
+    ReleaseFactory(title_ar="ج", kind="news", published_at=published_on(date(2022, 1, 25)))
+
+    response = client.get("/ar/news/?topic=nuclear&kind=news")
+
+    assert titles(response) == ["ب"]
+    assert facet(response, "topic") == {"nuclear": 1, "borders": 1}
+    assert facet(response, "kind") == {"press_release": 1, "news": 1}
+    assert facet(response, "year")["2022"] == 1
+
+
+def test_an_organisation_includes_its_units(client):
+    unoct = OrganisationFactory(slug="unoct")
+    uncct = OrganisationFactory(slug="uncct", parent=unoct)
+    release = ReleaseFactory(title_ar="عن المركز")
+    release.organisations.add(uncct)
+    ReleaseFactory(title_ar="غيره")
+    assert titles(client.get("/ar/news/?organisation=unoct")) == ["عن المركز"]
+
+
+def test_event_kind_country_person_and_dates_filter(client):
+    roundtable = EventFactory(slug="roundtable", kind="roundtable", country="TJ")
+    voronkov = PersonFactory(slug="voronkov")
+    release = ReleaseFactory(title_ar="طاولة", published_at=published_on(date(2020, 12, 8)))
+    release.events.add(roundtable)
+    release.people.add(voronkov)
+    ReleaseFactory(title_ar="آخر", published_at=published_on(date(2023, 1, 1)))
+    for query in (
+        "event_kind=roundtable",
+        "country=TJ",
+        "person=voronkov",
+        "event=roundtable",
+        "date_from=2020-12-01&date_to=2020-12-31",
+        "year=2020",
+    ):
+        assert titles(client.get(f"/ar/news/?{query}")) == ["طاولة"], query
+
+
+def test_only_items_written_in_this_language(client):
+    ReleaseFactory(title_ar="عربي فقط")
+    approve(ReleaseFactory(title_ar="مترجم", title_en="Translated"), "en")
+    ReleaseFactory(title_ar="إنجليزي", source_language="en", title_en="English original")
+    response = client.get("/en/news/?own_language=true")
+    assert sorted(titles(response)) == ["إنجليزي", "مترجم"]
+
+
+def test_search_ranks_and_highlights_the_matched_words(client):
+    ReleaseFactory(title_ar="مكافحة الإرهاب في آسيا الوسطى")
+    ReleaseFactory(title_ar="خبر عن التنمية")
+    html = client.get("/ar/news/?q=ارهاب").content.decode()
+    assert "<mark>الإرهاب</mark>" in html
+    assert "التنمية" not in html
+
+
+def test_persian_search_highlights_a_word_with_its_non_joiner(client):
+    release = ReleaseFactory(title_ar="", title_fa="ما می\u200cخواهیم همکاری کنیم")
+    approve(release, "fa")
+    html = client.get("/fa/news/?q=میخواهیم").content.decode()
+    assert "<mark>می\u200cخواهیم</mark>" in html
+
+
+def test_pagination_keeps_the_filters(client):
+    topic = TopicFactory(slug="t")
+    for release in ReleaseFactory.create_batch(25):
+        release.topics.add(topic)
+    html = client.get("/ar/news/?topic=t").content.decode()
+    assert 'href="?topic=t&amp;page=2"' in html
+    assert len(titles(client.get("/ar/news/?topic=t&page=2"))) == 5
+
+
+def test_an_empty_result_says_so_and_offers_to_clear(client):
+    ReleaseFactory()
+    html = client.get("/en/news/?q=nothingmatchesthis").content.decode()
+    assert "No releases match these filters." in html
+    assert 'href="/en/news/"' in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "page=abc",
+        "page=999999999",
+        "topic=no-such-topic",
+        "year=abc",
+        "date_from=2021-02-31",
+        "kind=<script>alert(1)</script>",
+        "q=" + "ا" * 5000,
+        "q=' OR 1=1; DROP TABLE newsroom_release; --",
+        "country=ZZZ",
+        "own_language=maybe",
+        "q=UNOCT مكتب دفتر ۲۰۲۴",
+    ],
+)
+def test_bad_input_gives_a_proper_page(client, query):
+    ReleaseFactory()
+    response = client.get(f"/ar/news/?{query}")
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_drafts_are_in_no_list_count_or_facet(client):
+    topic = TopicFactory(slug="t")
+    draft = ReleaseFactory(title_ar="مسودة", status=Release.Status.DRAFT)
+    draft.topics.add(topic)
+    response = client.get("/ar/news/?q=مسودة")
+    assert titles(response) == []
+    assert "t" not in facet(client.get("/ar/news/"), "topic")
+
+
+def test_news_list_queries_do_not_grow_with_the_page(client, django_assert_max_num_queries):
+    topic = TopicFactory()
+    person = PersonFactory()
+    for release in ReleaseFactory.create_batch(30):
+        release.topics.add(topic)
+        release.people.add(person)
+    with django_assert_max_num_queries(12):
+        response = client.get("/ar/news/")
+    assert len(response.context["items"]) == 20
