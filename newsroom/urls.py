@@ -17,7 +17,12 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
-urlpatterns += i18n_patterns(path("", include((release_patterns, "newsroom"))))
+urlpatterns += i18n_patterns(
+    path("", include((release_patterns, "newsroom"))),
+    path("", include("events.urls")),
+    path("", include("people.urls")),
+    path("", include("organisations.urls")),
+)
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

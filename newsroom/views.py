@@ -4,11 +4,13 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext, override
 
 from .facets import release_facets
+from .images import rendition_url
 from .filters import ReleaseFilter
 from .models import Release
+from .seo import page_meta
 
 PAGE_SIZE = 20
 
@@ -23,6 +25,12 @@ def display_language(release, language):
         if fallback in public:
             return fallback
     return release.source_language
+
+
+def display_items(releases):
+    """(release, the language to show it in) for each release, in the reader's language."""
+    language = get_language()
+    return [(release, display_language(release, language)) for release in releases]
 
 
 def news_list(request):
@@ -64,14 +72,11 @@ def home(request):
 
 def release_detail(request, slug):
     language = get_language()
-    releases = (
-        Release.objects.published()
-        .select_related("source_organisation")
-        .prefetch_related("topics", "quotes__person", "language_versions")
-    )
+    releases = Release.objects.published().select_related("source_organisation")
     # This language's slug first; then any language's, for links made before a translation.
     release = (
-        releases.filter(**{f"slug_{language}": slug}).first() or releases.with_slug(slug).first()
+        releases.filter(**{f"slug_{language}": slug}).first()
+        or releases.with_slug(slug).first()
     )
     if release is None:
         raise Http404
@@ -79,18 +84,72 @@ def release_detail(request, slug):
     own_slug = getattr(release, f"slug_{language}", "") if shown_in == language else ""
     if own_slug and own_slug != slug:
         return redirect(release, permanent=True)
-    return render(
-        request, "newsroom/release_detail.html", {"release": release, "shown_in": shown_in}
+    return render(request, "newsroom/release_detail.html", release_context(request, release))
+
+
+def release_context(request, release, *, preview=False):
+    """Everything the release page shows, in a fixed number of queries."""
+    language = get_language()
+    shown_in = language if preview else display_language(release, language)
+    topics = list(release.topics.all())
+    related = (
+        Release.objects.published()
+        .filter(topics__in=topics)
+        .exclude(pk=release.pk)
+        .distinct()
+        .prefetch_related("language_versions")[:5]
     )
+    with override(shown_in):
+        title, lede = release.title, release.lede
+    image = release.hero_image
+    return {
+        "release": release,
+        "shown_in": shown_in,
+        "preview": preview,
+        "topics": topics,
+        "events": list(release.events.all()),
+        "people": list(release.people.all()),
+        "organisations": list(release.organisations.all()),
+        "quotes": list(release.quotes.select_related("person", "event")),
+        "related": display_items(related),
+        "renditions": image_renditions(image),
+        "meta": page_meta(
+            request,
+            title=title,
+            description=lede,
+            path_in=lambda code: release.get_absolute_url(),
+            languages=release.public_languages(),
+            image=rendition_url(image, "social") if image else None,
+            og_type="article",
+            schema={
+                "@type": "NewsArticle",
+                "headline": title,
+                "description": lede,
+                "inLanguage": shown_in,
+                "datePublished": release.published_at.isoformat() if release.published_at else "",
+                "dateModified": release.updated_at.isoformat(),
+                "publisher": {"@type": "Organization", "name": gettext("Newsroom")},
+            },
+        ),
+    }
+
+
+def image_renditions(image):
+    """The hero image's renditions that exist, for srcset; none when there is no image."""
+    if not image:
+        return {}
+    return {
+        name: url for name in ("list", "detail") if (url := rendition_url(image, name))
+    }
 
 
 def release_preview(request, pk):
     """Staff see any release, in the URL's language, as the public page will render it."""
     if not request.user.is_staff:
         raise Http404
-    release = get_object_or_404(Release.objects.prefetch_related("topics", "quotes__person"), pk=pk)
-    return render(
-        request,
-        "newsroom/release_detail.html",
-        {"release": release, "shown_in": get_language(), "preview": True},
+    release = get_object_or_404(Release.objects.select_related("source_organisation"), pk=pk)
+    response = render(
+        request, "newsroom/release_detail.html", release_context(request, release, preview=True)
     )
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -117,3 +117,14 @@ def translated(obj, field):
                 return isolate_latin(value)
             return format_html('<bdi lang="{}" dir="{}">{}</bdi>', code, direction(code), value)
     return ""
+
+
+@register.simple_tag
+def pledge_amount(pledge):
+    """The amount as announced: "USD 15 million a year", or "not disclosed"."""
+    from organisations.funding import format_amount
+
+    amount = format_amount(pledge.amount, pledge.currency)
+    if pledge.amount is not None and pledge.amount_basis == "per_year":
+        return format_html("{} {}", amount, pledge.get_amount_basis_display())
+    return amount

@@ -20,6 +20,14 @@ class AmountBasis(models.TextChoices):
 
 
 class PledgeQuerySet(models.QuerySet):
+    def public(self):
+        """Pledges the public may see: entered by staff, or reported in a published release."""
+        from newsroom.models import Release
+
+        return self.filter(
+            Q(reported_in__isnull=True) | Q(reported_in__in=Release.objects.published())
+        )
+
     def with_total(self):
         """Annotate `total_amount`: a per-year amount times its years, or the amount as given."""
         years = ExpressionWrapper(

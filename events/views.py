@@ -1,0 +1,105 @@
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import get_language, gettext
+
+from newsroom.models import Release
+from newsroom.seo import page_meta
+from newsroom.views import display_items
+from organisations.models import Pledge
+
+from .filters import EventFilter
+from .models import Event
+
+PAGE_SIZE = 30
+
+
+def event_list(request):
+    events = Event.objects.all()
+    filterset = EventFilter(request.GET, queryset=events)
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    years = (
+        events.filter(start_date__isnull=False)
+        .values_list("start_date__year", flat=True)
+        .distinct()
+        .order_by("-start_date__year")
+    )
+    countries = (
+        events.exclude(country="").values("country").annotate(count=Count("pk")).order_by("-count")
+    )
+    return render(
+        request,
+        "events/event_list.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "years": list(years),
+            "countries": [(row["country"], row["count"]) for row in countries],
+            "meta": page_meta(request, title=gettext("Events")),
+        },
+    )
+
+
+def event_detail(request, slug):
+    event = get_object_or_404(Event.objects.select_related("programme"), slug=slug)
+    participations = event.participations.select_related("person", "affiliation", "session")
+    releases = (
+        Release.objects.published()
+        .filter(events=event)
+        .prefetch_related("language_versions")
+        .select_related("source_organisation")
+    )
+    pledges = Pledge.objects.public().filter(announced_at=event).select_related(
+        "donor", "recipient", "programme", "announced_by"
+    )
+    language = get_language()
+    return render(
+        request,
+        "events/event_detail.html",
+        {
+            "event": event,
+            "organisers": list(event.organisers.all()),
+            "partners": list(event.partners.all()),
+            "sessions": list(event.sessions.all()),
+            "participations": list(participations),
+            "pledges": list(pledges),
+            "items": display_items(releases),
+            "meta": page_meta(
+                request,
+                title=event.title,
+                description=event.summary,
+                path_in=lambda code: reverse("events:detail", kwargs={"slug": event.slug}),
+                languages=[c for c in ("ar", "en", "fa") if getattr(event, f"title_{c}")],
+                og_type="website",
+                schema=event_schema(event, language),
+            ),
+        },
+    )
+
+
+def event_schema(event, language):
+    schema = {
+        "@type": "Event",
+        "name": event.title,
+        "eventAttendanceMode": {
+            "in_person": "https://schema.org/OfflineEventAttendanceMode",
+            "virtual": "https://schema.org/OnlineEventAttendanceMode",
+            "hybrid": "https://schema.org/MixedEventAttendanceMode",
+        }.get(event.format, "https://schema.org/OfflineEventAttendanceMode"),
+        "inLanguage": language,
+    }
+    if event.start_date and event.date_precision == "day":
+        schema["startDate"] = event.start_date.isoformat()
+        schema["endDate"] = (event.end_date or event.start_date).isoformat()
+    if event.city or event.country:
+        schema["location"] = {
+            "@type": "Place",
+            "name": event.venue or event.city,
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": event.city,
+                "addressCountry": event.country.code if event.country else "",
+            },
+        }
+    return schema

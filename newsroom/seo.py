@@ -1,0 +1,47 @@
+"""What a page tells search engines and link previews: canonical address, the languages it
+really exists in (hreflang), OpenGraph and schema.org data."""
+
+import json
+
+from django.conf import settings
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, override
+
+JSONLD_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+def page_meta(request, *, title, description="", path_in=None, languages=None, image=None,
+              og_type="website", schema=None):  # fmt: skip
+    """Meta for a page. `path_in(code)` gives its path in a language; `languages` are the
+    languages it really has (all when None)."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    languages = [code for code in codes if languages is None or code in languages]
+    current = get_language()
+
+    def absolute(code):
+        if path_in is None:
+            return request.build_absolute_uri(request.path)
+        with override(code):
+            return request.build_absolute_uri(path_in(code))
+
+    alternates = [(code, absolute(code)) for code in languages]
+    return {
+        "title": title,
+        "description": strip_tags(description or "")[:300],
+        "canonical": absolute(current),
+        "alternates": alternates,
+        "x_default": alternates[0][1] if alternates else "",
+        "og_type": og_type,
+        "image": request.build_absolute_uri(image) if image else "",
+        "locale": {"ar": "ar_AR", "en": "en_GB", "fa": "fa_IR"}.get(current, current),
+        "jsonld": jsonld(schema) if schema else "",
+    }
+
+
+def jsonld(data):
+    """A schema.org block; the JSON is escaped so that text can never close the script."""
+    text = json.dumps({"@context": "https://schema.org", **data}, ensure_ascii=False)
+    return mark_safe(
+        f'<script type="application/ld+json">{text.translate(JSONLD_ESCAPES)}</script>'
+    )
