@@ -4,11 +4,14 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language, gettext, override
 
+from events.models import Event
+
 from .facets import release_facets
-from .images import rendition_url
 from .filters import ReleaseFilter
+from .images import rendition_url
 from .models import Release
 from .seo import page_meta
 
@@ -60,14 +63,28 @@ def news_list(request):
 
 
 def home(request):
+    today = timezone.localdate()
     releases = (
         Release.objects.published()
         .select_related("source_organisation")
-        .prefetch_related("language_versions")[:20]
+        .prefetch_related("language_versions")[:8]
     )
-    language = get_language()
-    items = [(release, display_language(release, language)) for release in releases]
-    return render(request, "newsroom/home.html", {"items": items})
+    dated = Event.objects.exclude(date_precision="unknown")
+    return render(
+        request,
+        "newsroom/home.html",
+        {
+            "items": display_items(releases),
+            "upcoming_events": list(dated.filter(start_date__gte=today).order_by("start_date")[:4]),
+            "recent_events": list(dated.filter(start_date__lt=today).order_by("-start_date")[:4]),
+            "figures": {
+                "releases": Release.objects.published().count(),
+                "events": Event.objects.count(),
+                "countries": Event.objects.exclude(country="").values("country").distinct().count(),
+            },
+            "meta": page_meta(request, title=gettext("Newsroom")),
+        },
+    )
 
 
 def release_detail(request, slug):
@@ -75,8 +92,7 @@ def release_detail(request, slug):
     releases = Release.objects.published().select_related("source_organisation")
     # This language's slug first; then any language's, for links made before a translation.
     release = (
-        releases.filter(**{f"slug_{language}": slug}).first()
-        or releases.with_slug(slug).first()
+        releases.filter(**{f"slug_{language}": slug}).first() or releases.with_slug(slug).first()
     )
     if release is None:
         raise Http404
@@ -138,9 +154,7 @@ def image_renditions(image):
     """The hero image's renditions that exist, for srcset; none when there is no image."""
     if not image:
         return {}
-    return {
-        name: url for name in ("list", "detail") if (url := rendition_url(image, name))
-    }
+    return {name: url for name in ("list", "detail") if (url := rendition_url(image, name))}
 
 
 def release_preview(request, pk):
