@@ -15,9 +15,7 @@ class EventFilter(django_filters.FilterSet):
     year = django_filters.NumberFilter(
         label=_("Year"), field_name="start_date__year", min_value=1900, max_value=2200
     )
-    country = django_filters.CharFilter(
-        label=_("Country"), method="by_country", max_length=2
-    )
+    country = django_filters.CharFilter(label=_("Country"), method="by_country", max_length=2)
     organisation = django_filters.ModelChoiceFilter(
         label=_("Organisation"),
         queryset=Organisation.objects.all(),

@@ -50,8 +50,10 @@ def event_detail(request, slug):
         .prefetch_related("language_versions")
         .select_related("source_organisation")
     )
-    pledges = Pledge.objects.public().filter(announced_at=event).select_related(
-        "donor", "recipient", "programme", "announced_by"
+    pledges = (
+        Pledge.objects.public()
+        .filter(announced_at=event)
+        .select_related("donor", "recipient", "programme", "announced_by")
     )
     language = get_language()
     return render(

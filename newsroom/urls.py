@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from . import views
+from .syndication_urls import feed_patterns, root_patterns
 
 release_patterns = [
     path("", views.home, name="home"),
@@ -17,7 +18,10 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
+urlpatterns += root_patterns
 urlpatterns += i18n_patterns(
+    # Before the release pages: "news/<str:slug>/" would otherwise take "news/feed/".
+    path("", include((feed_patterns, "feeds"))),
     path("", include((release_patterns, "newsroom"))),
     path("", include("events.urls")),
     path("", include("people.urls")),

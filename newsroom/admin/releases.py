@@ -15,6 +15,7 @@ from reversion.admin import VersionAdmin
 
 from newsroom import freshness, workflow
 from newsroom.images import clean_image, make_renditions
+from newsroom.importer import unique_slug
 from newsroom.models import LanguageVersion, Quote, Release, Topic, TranslationSource
 from newsroom.roles import can_publish, translation_languages
 from newsroom.sanitising import sanitise_html
@@ -323,6 +324,12 @@ class ReleaseAdmin(VersionAdmin, NewsroomTranslationAdmin):
         )
         if change and old_status != obj.status:
             workflow.check_transition(request.user, obj, old_status, obj.status)
+        for code in LANGUAGES:
+            # Every language with a title gets an address, even if nobody typed a slug.
+            if getattr(obj, f"title_{code}") and not getattr(obj, f"slug_{code}"):
+                setattr(
+                    obj, f"slug_{code}", unique_slug(getattr(obj, f"title_{code}"), code, obj.pk)
+                )
         super().save_model(request, obj, form, change)
         workflow.ensure_language_versions(obj)
         if "hero_image" in form.changed_data and obj.hero_image:

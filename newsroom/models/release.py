@@ -235,7 +235,16 @@ class Release(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("newsroom:release", kwargs={"slug": self.slug})
+        # The reader's language's slug, else the release's own: a release written in English
+        # has an address on the Arabic site before it has an Arabic slug.
+        slug = (
+            self.slug
+            or getattr(self, f"slug_{self.source_language}")
+            or next(
+                filter(None, (getattr(self, f"slug_{code}") for code, _name in settings.LANGUAGES))
+            )
+        )
+        return reverse("newsroom:release", kwargs={"slug": slug})
 
     @property
     def is_scheduled(self):

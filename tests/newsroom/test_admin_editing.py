@@ -329,3 +329,10 @@ def test_repeated_wrong_passwords_lock_the_account_for_that_address(client):
     assert response.status_code == 429
     assert "Too many failed logins" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_a_title_without_a_slug_gets_an_address_on_save(client, publisher):
+    release = draft(title_en="", slug_en="")
+    post_change(client, release, title_en="Roundtable opens")
+    release.refresh_from_db()
+    assert release.slug_en == "roundtable-opens"
