@@ -3,6 +3,10 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from events.models import Event
+from organisations.models import Organisation
+from people.models import Person
+
 from .models import Release
 
 
@@ -40,14 +44,32 @@ class ReleaseSitemap(TranslatedSitemap):
 
 class StaticViewSitemap(TranslatedSitemap):
     def items(self):
-        return ["newsroom:home", "newsroom:news"]
+        return ["newsroom:home", "newsroom:news", "events:list", "organisations:list",
+                "organisations:funding"]  # fmt: skip
 
     def location(self, item):
         return reverse(item)
 
 
-# Events, people and organisations get their sections here, as TranslatedSitemap subclasses.
+class EventSitemap(TranslatedSitemap):
+    def items(self):
+        return Event.objects.order_by("pk")
+
+
+class PersonSitemap(TranslatedSitemap):
+    def items(self):
+        return Person.objects.order_by("pk")
+
+
+class OrganisationSitemap(TranslatedSitemap):
+    def items(self):
+        return Organisation.objects.order_by("pk")
+
+
 SITEMAPS = {
     "releases": ReleaseSitemap,
     "pages": StaticViewSitemap,
+    "events": EventSitemap,
+    "people": PersonSitemap,
+    "organisations": OrganisationSitemap,
 }

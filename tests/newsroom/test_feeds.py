@@ -212,10 +212,11 @@ def sitemap(client):
 
 
 def releases_in(entries):
+    """The release entries of the sitemap: under /news/, not the news list itself."""
     return [
         (loc, alternates)
         for loc, alternates in entries
-        if not loc.endswith(("/ar/", "/en/", "/fa/", "/news/"))
+        if "/news/" in loc and not loc.endswith("/news/")
     ]
 
 
@@ -257,11 +258,12 @@ def test_the_sitemap_lists_releases_once_per_public_language_with_their_alternat
     assert written_in_english.public_languages() == {"en"}
 
 
-def test_the_sitemap_lists_the_home_and_news_pages_in_every_language(client):
+def test_the_sitemap_lists_every_section_page_and_item_in_every_language(client):
+    event = EventFactory(slug="forum")
     pages = [loc for loc, _alternates in sitemap(client)]
-    assert pages == [f"http://testserver/{code}/" for code in ("ar", "en", "fa")] + [
-        f"http://testserver/{code}/news/" for code in ("ar", "en", "fa")
-    ]
+    for path in ("", "news/", "events/", "organisations/", "funding/", f"events/{event.slug}/"):
+        for code in ("ar", "en", "fa"):
+            assert f"http://testserver/{code}/{path}" in pages
 
 
 def test_robots_txt_keeps_crawlers_out_of_previews_names_the_sitemap_and_hides_the_admin(
