@@ -34,6 +34,7 @@ FOLDS = str.maketrans(
     }
 )
 WORD = re.compile(r"\w+")
+PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 # Longest first; a prefix is stripped only where the rest still reads as a word.
 ARABIC_PREFIXES = ("وبال", "وال", "بال", "كال", "فال", "لل", "ال")
 MIN_STEM = 3
@@ -73,3 +74,11 @@ def index_terms(text, *, arabic):
 def query_terms(query):
     """[{variants of one searched word}] from what a reader typed, in any of the languages."""
     return [{word, arabic_stem(word)} for word in words(query)][:12]
+
+
+def local_digits(text, language):
+    """Numbers in the digits a reader of `language` expects: Persian digits for Persian.
+
+    Arabic keeps Latin digits, as UN Arabic documents do."""
+    text = str(text)
+    return text.translate(PERSIAN_DIGITS) if language == "fa" else text

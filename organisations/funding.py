@@ -15,7 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_bidi, gettext, to_locale
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.templatetags.newsroom import local_digits
+from newsroom import arabic_script
 
 from .models import Organisation, Pledge
 
@@ -60,6 +60,10 @@ class Total:
 
 def babel_locale():
     return Locale.parse(to_locale(get_language() or settings.LANGUAGE_CODE))
+
+
+def local_digits(text):
+    return arabic_script.local_digits(text, get_language())
 
 
 def format_amount(amount, currency):

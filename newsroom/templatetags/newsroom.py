@@ -10,12 +10,13 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 
+from newsroom import arabic_script
 from newsroom.arabic_script import arabic_stem, normalise, query_terms
 from newsroom.dates import DatePrecision, format_partial_date
+from organisations.funding import format_amount
 
 register = template.Library()
 
-PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 # A Persian word may hold a zero-width non-joiner: it is one word, highlighted whole.
 WORD = re.compile(r"[\w\u200c]+")
 LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9&/.\- ]*[A-Za-z0-9]|[A-Za-z0-9]")
@@ -37,8 +38,7 @@ def dir_of(language):
 @register.filter
 def local_digits(value):
     """Numbers in the reader's digits: Persian digits on Persian pages."""
-    text = str(value)
-    return text.translate(PERSIAN_DIGITS) if get_language() == "fa" else text
+    return arabic_script.local_digits(value, get_language())
 
 
 @register.filter(needs_autoescape=True)
@@ -100,8 +100,8 @@ def local_date(value, precision=DatePrecision.DAY):
         solar_text = str(solar.year)
     return format_html(
         '{} <span class="solar-date">({})</span>',
-        solar_text.translate(PERSIAN_DIGITS),
-        gregorian.translate(PERSIAN_DIGITS),
+        arabic_script.local_digits(solar_text, "fa"),
+        arabic_script.local_digits(gregorian, "fa"),
     )
 
 
@@ -122,8 +122,6 @@ def translated(obj, field):
 @register.simple_tag
 def pledge_amount(pledge):
     """The amount as announced: "USD 15 million a year", or "not disclosed"."""
-    from organisations.funding import format_amount
-
     amount = format_amount(pledge.amount, pledge.currency)
     if pledge.amount is not None and pledge.amount_basis == "per_year":
         return format_html("{} {}", amount, pledge.get_amount_basis_display())
