@@ -21,6 +21,7 @@ NASTY = [
 PATHS = [
     "/{}/", "/{}/news/", "/{}/events/", "/{}/organisations/", "/{}/funding/",
     "/{}/events/fuzz-event/", "/{}/people/fuzz-person/", "/{}/organisations/fuzz-org/",
+    "/{}/news/feed/", "/{}/news/feed/atom/",
 ]  # fmt: skip
 
 values = st.one_of(st.sampled_from(NASTY), st.text(max_size=300))

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.arabic_script import index_terms, query_terms
@@ -244,6 +244,17 @@ class Release(models.Model):
                 filter(None, (getattr(self, f"slug_{code}") for code, _name in settings.LANGUAGES))
             )
         )
+        return reverse("newsroom:release", kwargs={"slug": slug})
+
+    def get_url_shown_in(self, shown_in):
+        """The address on the reader's site of this release shown in `shown_in`.
+
+        The reader's own slug may be an unapproved translation's (its words must not leak) or
+        missing: link by the shown language's slug, which the page accepts.
+        """
+        if shown_in == get_language():
+            return self.get_absolute_url()
+        slug = getattr(self, f"slug_{shown_in}") or getattr(self, f"slug_{self.source_language}")
         return reverse("newsroom:release", kwargs={"slug": slug})
 
     @property

@@ -126,3 +126,8 @@ def pledge_amount(pledge):
     if pledge.amount is not None and pledge.amount_basis == "per_year":
         return format_html("{} {}", amount, pledge.get_amount_basis_display())
     return amount
+
+
+@register.simple_tag
+def release_url(release, shown_in):
+    return release.get_url_shown_in(shown_in)

@@ -1,5 +1,6 @@
 import pytest
 from django.utils import timezone
+from django.utils.encoding import iri_to_uri
 
 from newsroom.models import Release
 from tests.factories import ReleaseFactory, approve
@@ -87,3 +88,10 @@ def test_an_approved_translation_is_shown_even_while_another_is_in_review(client
     release.save()
     assert "Approved English" in client.get("/en/news/approved/").content.decode()
     assert "عنوان در حال بازبینی" not in client.get("/fa/").content.decode()
+
+
+def test_a_fallback_item_links_within_the_readers_site_without_the_unapproved_slug(client):
+    release = ReleaseFactory(slug_ar="بيان-عربي", title_fa="عنوان تأییدنشده", slug_fa="تأییدنشده")
+    html = client.get("/fa/").content.decode()
+    assert f'href="{iri_to_uri(f"/fa/news/{release.slug_ar}/")}"' in html
+    assert "تأییدنشده" not in html
