@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from . import views
+from .health import health
 from .syndication_urls import feed_patterns, root_patterns
 
 release_patterns = [
@@ -15,6 +16,7 @@ release_patterns = [
 ]
 
 urlpatterns = [
+    path("health/", health, name="health"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

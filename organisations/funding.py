@@ -250,7 +250,7 @@ def chart_svg(rows, currency):
         '<svg xmlns="http://www.w3.org/2000/svg" class="funding-chart" role="img"'
         ' aria-labelledby="funding-chart-title funding-chart-desc"'
         ' width="{width}" height="{height}" viewBox="0 0 {width} {height}" direction="{dir}"'
-        ' font-size="14" style="max-inline-size: 100%; block-size: auto">'
+        ' font-size="14">'
         '<title id="funding-chart-title">{title}</title>'
         '<desc id="funding-chart-desc">{desc}</desc>{bars}</svg>',
         width=CHART_WIDTH,

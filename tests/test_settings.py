@@ -50,3 +50,27 @@ def test_production_starts_with_real_settings():
 
 def test_local_development_needs_nothing_set():
     assert start_django(DEBUG="1").returncode == 0
+
+
+def test_deploy_checks_are_clean_under_production_settings():
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+    }
+    environment |= {
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        "SECRET_KEY": "a-long-random-production-secret-" + "k" * 40,
+        "DATABASE_URL": "postgres://db/newsroom",
+        "ALLOWED_HOSTS": "news.example.org",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
