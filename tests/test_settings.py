@@ -6,13 +6,21 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# What the test process itself sets, which a real deployment would not have.
+PROCESS_SETTINGS = {
+    "DEBUG",
+    "SECRET_KEY",
+    "DATABASE_URL",
+    "DJANGO_SETTINGS_MODULE",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+}
 
 
 def start_django(**env):
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+        if key not in PROCESS_SETTINGS
     }
     environment |= {"DJANGO_SETTINGS_MODULE": "newsroom.settings", **env}
     return subprocess.run(
@@ -56,7 +64,7 @@ def test_deploy_checks_are_clean_under_production_settings():
     environment = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+        if key not in PROCESS_SETTINGS
     }
     environment |= {
         "DJANGO_SETTINGS_MODULE": "newsroom.settings",
