@@ -16,17 +16,17 @@ PROCESS_SETTINGS = {
 }
 
 
+def deployment_environment(**env):
+    """This machine's environment as a deployment would see it, with `env` set."""
+    environment = {key: value for key, value in os.environ.items() if key not in PROCESS_SETTINGS}
+    return environment | {"DJANGO_SETTINGS_MODULE": "newsroom.settings", **env}
+
+
 def start_django(**env):
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in PROCESS_SETTINGS
-    }
-    environment |= {"DJANGO_SETTINGS_MODULE": "newsroom.settings", **env}
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
         cwd=ROOT,
-        env=environment,
+        env=deployment_environment(**env),
         capture_output=True,
         text=True,
         check=False,
@@ -61,17 +61,11 @@ def test_local_development_needs_nothing_set():
 
 
 def test_deploy_checks_are_clean_under_production_settings():
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in PROCESS_SETTINGS
-    }
-    environment |= {
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
-        "SECRET_KEY": "a-long-random-production-secret-" + "k" * 40,
-        "DATABASE_URL": "postgres://db/newsroom",
-        "ALLOWED_HOSTS": "news.example.org",
-    }
+    environment = deployment_environment(
+        SECRET_KEY="a-long-random-production-secret-" + "k" * 40,
+        DATABASE_URL="postgres://db/newsroom",
+        ALLOWED_HOSTS="news.example.org",
+    )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,

@@ -10,7 +10,6 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
 
-
 def pytest_collection_modifyitems(config, items):
     if Path(CHROMIUM).exists():
         return
