@@ -1,8 +1,9 @@
 """Settings for the newsroom, read from the environment in this one place.
 
-With nothing set and DEBUG=1 the site runs on an embedded SQLite file for local use. Without
-DEBUG it is production: a real SECRET_KEY, DATABASE_URL and ALLOWED_HOSTS are required, and the
-process refuses to start without them rather than run on a guessable key or a throwaway database.
+With nothing set the site runs on an embedded SQLite file for local use, with DEBUG on. A
+deployment names its DATABASE_URL and is then production (DEBUG off unless set): a real
+SECRET_KEY and ALLOWED_HOSTS are required, and the process refuses to start without them rather
+than run on a guessable key.
 """
 
 import os
@@ -30,7 +31,9 @@ def env_list(name, default=()):
     return items or list(default)
 
 
-DEBUG = env_bool("DEBUG")
+# With nothing set, this is a local run on the embedded database; a deployment names its
+# database, and is then production unless it says DEBUG=1.
+DEBUG = env_bool("DEBUG", default=not os.environ.get("DATABASE_URL"))
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY and DEBUG:

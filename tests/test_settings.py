@@ -46,7 +46,7 @@ def test_production_refuses_to_start_without_a_real_secret_key(secret_key):
 
 
 def test_production_refuses_the_embedded_database():
-    result = start_django(SECRET_KEY="k" * 50)
+    result = start_django(DEBUG="0", SECRET_KEY="k" * 50)
     assert result.returncode != 0
     assert "DATABASE_URL must name the production database" in result.stderr
 
@@ -57,7 +57,15 @@ def test_production_starts_with_real_settings():
 
 
 def test_local_development_needs_nothing_set():
-    assert start_django(DEBUG="1").returncode == 0
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=deployment_environment(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
 
 
 def test_deploy_checks_are_clean_under_production_settings():
