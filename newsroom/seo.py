@@ -11,8 +11,17 @@ from django.utils.translation import get_language, override
 JSONLD_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
-def page_meta(request, *, title, description="", path_in=None, languages=None, image=None,
-              og_type="website", schema=None):  # fmt: skip
+def page_meta(
+    request,
+    *,
+    title,
+    description="",
+    path_in=None,
+    languages=None,
+    image=None,
+    og_type="website",
+    schema=None,
+):
     """Meta for a page. `path_in(code)` gives its path in a language; `languages` are the
     languages it really has (all when None)."""
     codes = [code for code, _name in settings.LANGUAGES]

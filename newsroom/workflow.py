@@ -59,7 +59,7 @@ def _status_message(old, new, release):
     }
 
 
-def check_transition(user, release, old, new):
+def check_transition(user, old, new):
     if new not in allowed_statuses(user, old):
         raise PermissionDenied(
             _("You may not change a release from %(old)s to %(new)s.")
@@ -73,7 +73,7 @@ def set_status(release, new, *, user):
     old = release.status
     if old == new:
         return False
-    check_transition(user, release, old, new)
+    check_transition(user, old, new)
     release.status = new
     if new == Status.PUBLISHED and release.published_at is None:
         release.published_at = timezone.now()

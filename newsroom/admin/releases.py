@@ -323,7 +323,7 @@ class ReleaseAdmin(VersionAdmin, NewsroomTranslationAdmin):
             else None
         )
         if change and old_status != obj.status:
-            workflow.check_transition(request.user, obj, old_status, obj.status)
+            workflow.check_transition(request.user, old_status, obj.status)
         for code in LANGUAGES:
             # Every language with a title gets an address, even if nobody typed a slug.
             if getattr(obj, f"title_{code}") and not getattr(obj, f"slug_{code}"):
