@@ -13,17 +13,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_bidi, override
 
 from .models import TranslationSource
+from .translation import RELEASE_TEXT_FIELDS
 
-TRACKED_FIELDS = (
-    "title",
-    "lede",
-    "body",
-    "dateline",
-    "source_name",
-    "hero_image_alt",
-    "hero_image_caption",
-    "hero_image_credit",
-)
+# The slug is made from the title, not translated: it is never stale on its own.
+TRACKED_FIELDS = RELEASE_TEXT_FIELDS
 COMPLETE, MISSING, STALE, SOURCE = "complete", "missing", "stale", "source"
 
 

@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.dates import DatePrecision, format_partial_date
+from newsroom.dates import DatePrecision
 
 
 class Programme(models.Model):
@@ -84,10 +84,6 @@ class Programme(models.Model):
 
     def __str__(self):
         return self.name
-
-    @property
-    def started_display(self):
-        return format_partial_date(self.started_on, self.started_precision)
 
 
 class ProgrammeFunder(models.Model):

@@ -11,8 +11,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from PIL import Image
+from reversion.models import Version
 
-from newsroom import roles
+from newsroom import freshness, roles
 from newsroom.images import rendition_name
 from newsroom.models import LanguageVersion, Release, StaffProfile
 from tests.admin_forms import change_form_data
@@ -122,8 +123,6 @@ def test_every_save_keeps_a_revision_that_a_publisher_can_restore(client, publis
     post_change(client, release, title_ar="النسخة الثالثة")
     history = client.get(f"/admin/newsroom/release/{release.pk}/history/")
     assert history.status_code == 200
-    from reversion.models import Version
-
     versions = Version.objects.get_for_object(release)
     assert len(versions) == 2
     oldest = versions.last()
@@ -139,8 +138,6 @@ def test_every_save_keeps_a_revision_that_a_publisher_can_restore(client, publis
 def test_an_editor_may_read_history_but_not_restore_it(client, publisher):
     release = draft(title_ar="أ")
     post_change(client, release, title_ar="ب")
-    from reversion.models import Version
-
     version = Version.objects.get_for_object(release).first()
     client.force_login(make_user("editor", roles.EDITOR))
     url = f"/admin/newsroom/release/{release.pk}/history/{version.pk}/"
@@ -159,8 +156,6 @@ def test_editing_the_source_makes_exactly_the_affected_translations_stale(client
 
 
 def freshness_states(release, language):
-    from newsroom import freshness
-
     release = Release.objects.get(pk=release.pk)
     return {
         field: state
