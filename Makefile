@@ -7,8 +7,10 @@ PYTHON ?= $(shell for p in python3 python3.13 python3.12 python; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& echo $$p && break; done)
 HOST ?= 127.0.0.1:8000
+# The benchmark's own database: it fills it with a synthetic archive.
+BENCHMARK_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_benchmark
 
-.PHONY: install run test lint
+.PHONY: install run test lint benchmark
 
 install: $(BIN)/.installed
 
@@ -31,3 +33,12 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
+
+# Production settings on a database of the benchmark's own; BENCHMARK_ARGS="--help" for options.
+benchmark: install
+	@command -v wrk >/dev/null || { command -v apt-get >/dev/null && apt-get install -y -qq --no-install-recommends wrk >/dev/null; } || echo "wrk is not installed: the load test will be skipped."
+	@export DATABASE_URL=$(BENCHMARK_DATABASE_URL) DEBUG=0 LOG_LEVEL=WARNING \
+		ALLOWED_HOSTS=testserver,127.0.0.1 \
+		SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))'); \
+	$(BIN)/python manage.py collectstatic --noinput -v0 && \
+	$(BIN)/python manage.py benchmark $(BENCHMARK_ARGS)

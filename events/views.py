@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import get_language, gettext
 
 from newsroom.models import Release
+from newsroom.page_cache import cached_for_readers
 from newsroom.seo import page_meta
 from newsroom.views import display_items
 from organisations.models import Pledge
@@ -15,6 +16,7 @@ from .models import Event
 PAGE_SIZE = 30
 
 
+@cached_for_readers
 def event_list(request):
     events = Event.objects.all()
     filterset = EventFilter(request.GET, queryset=events)
@@ -41,15 +43,11 @@ def event_list(request):
     )
 
 
+@cached_for_readers
 def event_detail(request, slug):
     event = get_object_or_404(Event.objects.select_related("programme"), slug=slug)
     participations = event.participations.select_related("person", "affiliation", "session")
-    releases = (
-        Release.objects.published()
-        .filter(events=event)
-        .prefetch_related("language_versions")
-        .select_related("source_organisation")
-    )
+    releases = Release.objects.published().tagged("events", [event]).listed()
     pledges = (
         Pledge.objects.public()
         .filter(announced_at=event)

@@ -10,6 +10,7 @@ from django_countries import countries
 
 from events.models import Event
 
+from . import page_cache
 from .models import Release
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -32,96 +33,105 @@ class Facet:
     options: list[Option] = field(default_factory=list)
 
 
-def translated(row, prefix, language):
-    """(text, language it is in) from a values() row, following the fallback chain."""
+def translated(names, language):
+    """(text, language it is in) from {language: name}, following the fallback chain."""
     chain = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
     for code in (language, *chain.get(language, chain["default"])):
-        if row.get(f"{prefix}_{code}"):
-            return row[f"{prefix}_{code}"], code
+        if names.get(code):
+            return names[code], code
     return "", language
 
 
-def release_facets(filterset_class, data, queryset):
-    language = get_language()
+def counted_rows(filterset):
+    """{facet: rows of (value, names, count)}, each counted with the other filters applied.
+
+    The same in every language, so kept once for all three (see page_cache.remembered).
+    """
+    filterset.is_valid()
 
     def matching(param):
-        others = {key: value for key, value in data.items() if key not in (param, "page")}
-        return filterset_class(data=others, queryset=queryset).qs.order_by()
+        return filterset.filtered(filterset.queryset.all(), leave_out=param).order_by()
 
-    def counted(param, *values):
-        return matching(param).values(*values).annotate(count=Count("pk", distinct=True))
+    def links(param, relation):
+        """The link table's rows of the releases the other filters leave."""
+        through = getattr(Release, relation).through
+        return through.objects.filter(release__in=matching(param).values("pk")).order_by()
 
-    def related(param, label, relation):
-        names = [f"{relation}__name_{code}" for code in LANGUAGES]
-        rows = counted(param, f"{relation}__slug", *names).filter(**{f"{relation}__isnull": False})
-        options = []
-        for row in rows.order_by("-count")[:TOP]:
-            text, in_language = translated(row, f"{relation}__name", language)
-            options.append(
-                Option(
-                    row[f"{relation}__slug"],
-                    text,
-                    row["count"],
-                    "" if in_language == language else in_language,
-                )
+    def related(param, relation):
+        column = getattr(Release, relation).field.m2m_reverse_field_name()
+        names = [f"{column}__name_{code}" for code in LANGUAGES]
+        # A release is linked to a topic once: counting link rows counts releases.
+        rows = links(param, relation).values(f"{column}__slug", *names).annotate(count=Count("*"))
+        return [
+            (
+                row[f"{column}__slug"],
+                {code: row[f"{column}__name_{code}"] for code in LANGUAGES},
+                row["count"],
             )
-        return Facet(param, label, options)
+            for row in rows.order_by("-count")[:TOP]
+        ]
 
-    labels = {name: str(f.label) for name, f in filterset_class.base_filters.items()}
-    year_rows = (
+    def by_event(param, field):
+        # Two events of a kind in one release count it once.
+        rows = (
+            links(param, "events")
+            .values(f"event__{field}")
+            .annotate(count=Count("release", distinct=True))
+        )
+        return [(row[f"event__{field}"], None, row["count"]) for row in rows]
+
+    # One row per release here, so plain counts: no DISTINCT, which would sort.
+    kinds = matching("kind").values("kind").annotate(count=Count("*")).order_by("kind")
+    years = (
         matching("year")
         .annotate(year=ExtractYear("published_at"))
         .values("year")
-        .annotate(count=Count("pk", distinct=True))
+        .annotate(count=Count("*"))
         .order_by("-year")
     )
-    facets = [
-        related("topic", labels["topic"], "topics"),
-        Facet(
-            "kind",
-            labels["kind"],
-            [
-                Option(row["kind"], str(Release.Kind(row["kind"]).label), row["count"])
-                for row in counted("kind", "kind").order_by("kind")
-            ],
-        ),
-        Facet(
-            "year",
-            labels["year"],
-            [Option(str(row["year"]), str(row["year"]), row["count"]) for row in year_rows],
-        ),
-        Facet(
-            "event_kind",
-            labels["event_kind"],
-            [
-                Option(
-                    row["events__kind"], str(Event.Kind(row["events__kind"]).label), row["count"]
-                )
-                for row in counted("event_kind", "events__kind")
-                .filter(events__kind__isnull=False)
-                .order_by("events__kind")
-            ],
-        ),
-        Facet(
-            "country",
-            labels["country"],
-            [
-                Option(
-                    row["events__country"],
-                    str(countries.name(row["events__country"])),
-                    row["count"],
-                )
-                for row in counted("country", "events__country")
-                .exclude(events__country="")
-                .filter(events__country__isnull=False)
-                .order_by("-count")[:TOP]
-            ],
-        ),
-        related("organisation", labels["organisation"], "organisations"),
-        related("person", labels["person"], "people"),
-    ]
-    for facet in facets:
-        chosen = str(data.get(facet.name, ""))
-        for option in facet.options:
-            option.selected = option.value == chosen
+    countries_counted = sorted(
+        (row for row in by_event("country", "country") if row[0]), key=lambda row: -row[2]
+    )
+    return {
+        "topic": related("topic", "topics"),
+        "kind": [(row["kind"], None, row["count"]) for row in kinds],
+        "year": [(str(row["year"]), None, row["count"]) for row in years],
+        "event_kind": sorted(by_event("event_kind", "kind")),
+        "country": countries_counted[:TOP],
+        "organisation": related("organisation", "organisations"),
+        "person": related("person", "people"),
+    }
+
+
+def release_facets(filterset):
+    """The news list's facets in the reader's language, from its filterset's counted rows."""
+    language = get_language()
+    data = filterset.data
+    rows = page_cache.remembered(
+        "facets",
+        sorted((key, value) for key, value in data.items() if key != "page"),
+        lambda: counted_rows(filterset),
+    )
+
+    def label(name, value, names):
+        match name:
+            case "kind":
+                return str(Release.Kind(value).label), ""
+            case "event_kind":
+                return str(Event.Kind(value).label), ""
+            case "country":
+                return str(countries.name(value)), ""
+            case "year":
+                return value, ""
+        text, in_language = translated(names, language)
+        return text, "" if in_language == language else in_language
+
+    facets = []
+    for name in rows:
+        chosen = str(data.get(name, ""))
+        options = []
+        for value, names, count in rows[name]:
+            text, in_language = label(name, value, names)
+            options.append(Option(value, text, count, in_language, value == chosen))
+        facets.append(Facet(name, str(filterset.base_filters[name].label), options))
     return facets

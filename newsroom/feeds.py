@@ -3,7 +3,6 @@
 from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
@@ -72,22 +71,13 @@ class LatestReleasesFeed(Feed):
         releases = Release.objects.published()
         match obj:
             case Topic():
-                releases = releases.filter(topics=obj)
+                releases = releases.tagged("topics", [obj])
             case Event():
-                releases = releases.filter(events=obj)
+                releases = releases.tagged("events", [obj])
             case Organisation():
                 # A parent includes its units, as on the news list: UNOCT's news includes UNCCT's.
-                units = Organisation.objects.with_units(obj)
-                releases = releases.filter(
-                    Exists(
-                        Release.organisations.through.objects.filter(
-                            release=OuterRef("pk"), organisation__in=units
-                        )
-                    )
-                )
-        return releases.prefetch_related("language_versions", "topics").order_by(
-            "-published_at", "-pk"
-        )[:FEED_LENGTH]
+                releases = releases.tagged("organisations", Organisation.objects.with_units(obj))
+        return releases.listed().prefetch_related("topics")[:FEED_LENGTH]
 
     def item_title(self, item):
         with translation.override(self.shown_in(item)):

@@ -16,10 +16,10 @@ class ReleaseFilter(django_filters.FilterSet):
 
     q = django_filters.CharFilter(method="search", label=_("Search"), max_length=200)
     topic = django_filters.ModelChoiceFilter(
-        label=_("Topic"), queryset=Topic.objects.all(), to_field_name="slug", field_name="topics"
+        label=_("Topic"), queryset=Topic.objects.all(), to_field_name="slug", method="by_link"
     )
     event = django_filters.ModelChoiceFilter(
-        label=_("Event"), queryset=Event.objects.all(), to_field_name="slug", field_name="events"
+        label=_("Event"), queryset=Event.objects.all(), to_field_name="slug", method="by_link"
     )
     event_kind = django_filters.ChoiceFilter(
         label=_("Event kind"), choices=Event.Kind.choices, method="by_event_kind"
@@ -31,7 +31,7 @@ class ReleaseFilter(django_filters.FilterSet):
         method="by_organisation",
     )
     person = django_filters.ModelChoiceFilter(
-        label=_("Person"), queryset=Person.objects.all(), to_field_name="slug", field_name="people"
+        label=_("Person"), queryset=Person.objects.all(), to_field_name="slug", method="by_link"
     )
     country = django_filters.CharFilter(label=_("Country"), method="by_country", max_length=2)
     year = django_filters.NumberFilter(
@@ -54,8 +54,36 @@ class ReleaseFilter(django_filters.FilterSet):
         model = Release
         fields = []
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # {(query, SQL of the releases searched): matching pks}: the facets search once.
+        self.searches = {}
+
+    def filter_queryset(self, queryset):
+        return self.filtered(queryset)
+
+    def filtered(self, queryset, leave_out=None):
+        """`queryset` with every valid filter applied but `leave_out`, as the facets need.
+
+        The search comes last: it keeps the newest matches among what the others leave.
+        """
+        data = self.form.cleaned_data
+        for name in sorted(data, key=lambda name: name == "q"):
+            if name != leave_out:
+                queryset = self.filters[name].filter(queryset, data[name])
+        return queryset
+
     def search(self, queryset, name, value):
-        return queryset.search(value) if value.strip() else queryset
+        if not value.strip():
+            return queryset
+        key = (value, str(queryset.query))
+        if key not in self.searches:
+            self.searches[key] = queryset.matching(value)
+        return queryset.search(value, matches=self.searches[key])
+
+    def by_link(self, queryset, name, value):
+        relation = {"topic": "topics", "event": "events", "person": "people"}[name]
+        return queryset.tagged(relation, [value])
 
     def by_event_kind(self, queryset, name, value):
         return queryset.filter(
@@ -64,14 +92,7 @@ class ReleaseFilter(django_filters.FilterSet):
 
     def by_organisation(self, queryset, name, organisation):
         # A parent includes its units: UNOCT's news includes UNCCT's.
-        units = Organisation.objects.with_units(organisation)
-        return queryset.filter(
-            Exists(
-                Release.organisations.through.objects.filter(
-                    release=OuterRef("pk"), organisation__in=units
-                )
-            )
-        )
+        return queryset.tagged("organisations", Organisation.objects.with_units(organisation))
 
     def by_country(self, queryset, name, value):
         return queryset.filter(

@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # The search vector's field; harmless on SQLite, where it is never filled.
+    "django.contrib.postgres",
     "django_countries",
     "django_filters",
     "django_prose_editor",
@@ -75,10 +77,14 @@ INSTALLED_APPS = [
     "organisations",
     "people",
     "events",
+    # Only its `benchmark` command: a synthetic archive and measurements, never run in production.
+    "benchmark",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # ETags on public pages: a reader revalidating an unchanged page gets a bare 304.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -174,6 +180,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # JIT compilation costs hundreds of milliseconds on the small grouped queries of a page
     # and pays off only on long analytical ones, which the site does not run.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Covering indexes are PostgreSQL's; SQLite builds the same index without the extra columns.
+    SILENCED_SYSTEM_CHECKS = ["models.W040"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -222,6 +231,24 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
 }
+
+# A shared cache (Redis) for every app server; without one, each process keeps its own.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "newsroom",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole public pages kept for anonymous readers (newsroom/page_cache.py), dropped as soon as
+# content changes. Off without a shared cache: one process could not tell the others of a
+# change. CDN_CACHE_SECONDS lets a CDN keep pages that long (s-maxage) without revalidating.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if REDIS_URL else "0"))
+CDN_CACHE_SECONDS = int(os.environ.get("CDN_CACHE_SECONDS", "0"))
 
 # One JSON object per line in production, for the log collector; readable lines locally.
 LOGGING = {

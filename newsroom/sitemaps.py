@@ -1,6 +1,12 @@
-"""The sitemap: every public page once per language it exists in, with hreflang alternates."""
+"""The sitemap: every public page once per language it exists in, with hreflang alternates.
+
+/sitemap.xml is an index of sections, each split into pages of PAGE_ITEMS items, so a page stays
+well under the protocol's 50,000 addresses and is rendered from one slice of the archive.
+"""
 
 from django.contrib.sitemaps import Sitemap
+from django.core.paginator import Paginator
+from django.db.models import Max
 from django.urls import reverse
 
 from events.models import Event
@@ -8,6 +14,30 @@ from organisations.models import Organisation
 from people.models import Person
 
 from .models import Release
+
+# Items per sitemap page; each is listed once per language, so up to three addresses each.
+PAGE_ITEMS = 2000
+
+
+class LanguagePairsPaginator(Paginator):
+    """Pages of items, each expanded to its (item, language) pairs for the page shown only.
+
+    Django's i18n sitemap pairs every item with its languages before paginating, which reads
+    the whole archive for every page.
+    """
+
+    def __init__(self, sitemap, *args, **kwargs):
+        self.sitemap = sitemap
+        super().__init__(*args, **kwargs)
+
+    def page(self, number):
+        page = super().page(number)
+        page.object_list = [
+            (item, code)
+            for item in page.object_list
+            for code in self.sitemap.get_languages_for_item(item)
+        ]
+        return page
 
 
 class TranslatedSitemap(Sitemap):
@@ -23,15 +53,16 @@ class TranslatedSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    limit = PAGE_ITEMS
+
+    @property
+    def paginator(self):
+        return LanguagePairsPaginator(self, self.items(), self.limit)
 
 
 class ReleaseSitemap(TranslatedSitemap):
     def items(self):
-        return (
-            Release.objects.published()
-            .prefetch_related("language_versions")
-            .order_by("-published_at", "-pk")
-        )
+        return Release.objects.published().listed().order_by("-published_at", "-pk")
 
     def get_languages_for_item(self, item):
         # Never an unapproved translation: the public page would show another language anyway.
@@ -40,6 +71,9 @@ class ReleaseSitemap(TranslatedSitemap):
 
     def lastmod(self, item):
         return item.updated_at
+
+    def get_latest_lastmod(self):
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class StaticViewSitemap(TranslatedSitemap):

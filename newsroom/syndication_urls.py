@@ -1,13 +1,15 @@
 """Feeds (inside i18n_patterns, one per language) and the sitemap and robots.txt (at the root)."""
 
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps.views import index, sitemap
 from django.shortcuts import render
 from django.urls import path, reverse
 
 from .feeds import LatestReleasesAtomFeed, LatestReleasesFeed
+from .page_cache import cached_for_readers
 from .sitemaps import SITEMAPS
 
 
+@cached_for_readers
 def robots_txt(request):
     return render(
         request,
@@ -19,12 +21,12 @@ def robots_txt(request):
     )
 
 
-rss_feed = LatestReleasesFeed()
+rss_feed = cached_for_readers(LatestReleasesFeed())
 
 # Include these before the release pages: "news/<str:slug>/" would otherwise take "news/feed/".
 feed_patterns = [
     path("news/feed/", rss_feed, name="feed_rss"),
-    path("news/feed/atom/", LatestReleasesAtomFeed(), name="feed_atom"),
+    path("news/feed/atom/", cached_for_readers(LatestReleasesAtomFeed()), name="feed_atom"),
     path("topics/<str:slug>/feed/", rss_feed, {"kind": "topic"}, name="topic_feed"),
     path("events/<str:slug>/feed/", rss_feed, {"kind": "event"}, name="event_feed"),
     path(
@@ -36,6 +38,17 @@ feed_patterns = [
 ]
 
 root_patterns = [
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        cached_for_readers(index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        cached_for_readers(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]

@@ -13,9 +13,28 @@ from .facets import release_facets
 from .filters import ReleaseFilter
 from .images import rendition_url
 from .models import Release
+from .models.release import SEARCH_LIMIT
+from .page_cache import cached_for_readers
 from .seo import page_meta
 
 PAGE_SIZE = 20
+
+
+class ArchivePaginator(Paginator):
+    """Pages of a release queryset that skip to deep pages on the index alone.
+
+    OFFSET 90,000 would read 90,000 rows from the table; here the offset runs over the ordered
+    primary keys (an index-only scan) and just the page's own rows are read.
+    """
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        keys = self.object_list.values("pk")[bottom:top]
+        return self._get_page(self.object_list.filter(pk__in=keys), number, self)
 
 
 def display_language(release, language):
@@ -36,13 +55,11 @@ def display_items(releases):
     return [(release, display_language(release, language)) for release in releases]
 
 
+@cached_for_readers
 def news_list(request):
     releases = Release.objects.published()
     filterset = ReleaseFilter(request.GET, queryset=releases)
-    page = Paginator(
-        filterset.qs.prefetch_related("language_versions").select_related("source_organisation"),
-        PAGE_SIZE,
-    ).get_page(request.GET.get("page"))
+    page = ArchivePaginator(filterset.qs.listed(), PAGE_SIZE).get_page(request.GET.get("page"))
     language = get_language()
     query = filterset.form.cleaned_data.get("q", "") if filterset.is_valid() else ""
     return render(
@@ -50,10 +67,12 @@ def news_list(request):
         "newsroom/news_list.html",
         {
             "filter": filterset,
-            "facets": release_facets(ReleaseFilter, request.GET, releases),
+            "facets": release_facets(filterset),
             "page": page,
             "items": [(release, display_language(release, language)) for release in page],
             "query": query,
+            "search_capped": bool(query) and page.paginator.count >= SEARCH_LIMIT,
+            "search_limit": SEARCH_LIMIT,
             "kept_filters": urlencode(
                 [(key, value) for key, value in request.GET.items() if key != "page"]
             ),
@@ -62,13 +81,10 @@ def news_list(request):
     )
 
 
+@cached_for_readers
 def home(request):
     today = timezone.localdate()
-    releases = (
-        Release.objects.published()
-        .select_related("source_organisation")
-        .prefetch_related("language_versions")[:8]
-    )
+    releases = Release.objects.published().listed()[:8]
     dated = Event.objects.exclude(date_precision="unknown")
     return render(
         request,
@@ -87,6 +103,7 @@ def home(request):
     )
 
 
+@cached_for_readers
 def release_detail(request, slug):
     language = get_language()
     releases = Release.objects.published().select_related("source_organisation")
@@ -109,11 +126,7 @@ def release_context(request, release, *, preview=False):
     shown_in = language if preview else display_language(release, language)
     topics = list(release.topics.all())
     related = (
-        Release.objects.published()
-        .filter(topics__in=topics)
-        .exclude(pk=release.pk)
-        .distinct()
-        .prefetch_related("language_versions")[:5]
+        Release.objects.published().tagged("topics", topics).exclude(pk=release.pk).listed()[:5]
     )
     with override(shown_in):
         title, lede = release.title, release.lede

@@ -9,6 +9,7 @@ from babel import Locale
 from babel.lists import format_list
 from babel.numbers import format_compact_decimal, format_currency, get_currency_name
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import F, Q
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -20,6 +21,16 @@ from newsroom import arabic_script
 from .models import Organisation, Pledge
 
 NOT_DISCLOSED = _("not disclosed")
+PLEDGES_PER_PAGE = 50
+FIGURES = (
+    "donor_id",
+    "recipient_id",
+    "currency",
+    "amount",
+    "amount_basis",
+    "first_year",
+    "last_year",
+)
 CENT = Decimal("0.01")
 
 CHART_WIDTH = 640
@@ -195,8 +206,12 @@ def totals_by(pledges, label_and_amount):
     return list(rows.values())
 
 
-def by_organisation(pledges, field):
-    rows = totals_by(pledges, lambda pledge: [(getattr(pledge, field), pledge.total)])
+def by_organisation(pledges, field, organisations):
+    """Totals per organisation in `field` ("donor_id" or "recipient_id"), named from
+    `organisations` ({pk: organisation}) rather than a query per pledge."""
+    rows = totals_by(
+        pledges, lambda pledge: [(organisations[getattr(pledge, field)], pledge.total)]
+    )
     return sorted(rows, key=lambda row: (str(row.label.name).casefold(), row.currency))
 
 
@@ -304,20 +319,27 @@ def funding_context(params):
     recipients = with_option_labels(list(organisations.filter(pledges_received__in=visible)))
     years = covered_years(visible)
     selected, ignored = read_filters(params, donors, recipients, years)
-    pledges = list(
-        filtered(visible, selected)
-        .select_related("donor", "recipient", "programme", "announced_at")
-        .order_by(F("first_year").desc(nulls_last=True), "donor__name", "pk")
-    )
+    chosen = filtered(visible, selected)
+    # The totals read every chosen pledge, but only the columns they add up.
+    figures = list(chosen.only(*FIGURES))
+    page = Paginator(
+        chosen.select_related("donor", "recipient", "programme", "announced_at").order_by(
+            F("first_year").desc(nulls_last=True), "donor__name", "pk"
+        ),
+        PLEDGES_PER_PAGE,
+    ).get_page(params.get("page"))
+    pledges = list(page)
     for pledge in pledges:
         pledge.amount_display = format_amount(pledge.amount, pledge.currency)
-    year_rows = by_year(pledges, selected.get("year"))
-    currency = main_currency(pledges)
+    year_rows = by_year(figures, selected.get("year"))
+    currency = main_currency(figures)
     table = chart_rows(year_rows, currency)
+    names = {organisation.pk: organisation for organisation in [*donors, *recipients]}
     return {
         "pledges": pledges,
-        "by_donor": by_organisation(pledges, "donor"),
-        "by_recipient": by_organisation(pledges, "recipient"),
+        "pledge_page": page,
+        "by_donor": by_organisation(figures, "donor_id", names),
+        "by_recipient": by_organisation(figures, "recipient_id", names),
         "by_year": year_rows,
         "chart_currency": currency,
         "chart_svg": mark_safe(chart_svg(table, currency)),  # built with format_html

@@ -1,10 +1,11 @@
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language, gettext
 
 from events.models import Event
 from newsroom.models import Release
+from newsroom.page_cache import cached_for_readers
 from newsroom.seo import page_meta
 from newsroom.views import display_items
 
@@ -12,8 +13,11 @@ from .funding import funding_context
 from .models import Organisation, Pledge
 
 PAGE_SIZE = 50
+# The newest pledges on an organisation's page; the funding page, filtered to it, has them all.
+PLEDGES_SHOWN = 20
 
 
+@cached_for_readers
 def organisation_list(request):
     kind = request.GET.get("kind", "")
     organisations = Organisation.objects.filter(parent__isnull=True).select_related("parent")
@@ -33,21 +37,20 @@ def organisation_list(request):
     )
 
 
+@cached_for_readers
 def organisation_detail(request, slug):
     organisation = get_object_or_404(Organisation.objects.select_related("parent"), slug=slug)
     units = Organisation.objects.with_units(organisation)
-    events = (
-        Event.objects.filter(Q(organisers__in=units) | Q(partners__in=units))
-        .distinct()
-        .order_by("-start_date")
-    )
+    events = Event.objects.filter(
+        Exists(
+            Event.organisers.through.objects.filter(event=OuterRef("pk"), organisation__in=units)
+        )
+        | Exists(
+            Event.partners.through.objects.filter(event=OuterRef("pk"), organisation__in=units)
+        )
+    ).order_by("-start_date")
     pledges = Pledge.objects.public().select_related("donor", "recipient", "programme")
-    releases = (
-        Release.objects.published()
-        .filter(organisations__in=units)
-        .distinct()
-        .prefetch_related("language_versions")
-    )
+    releases = Release.objects.published().tagged("organisations", units).listed()
     return render(
         request,
         "organisations/organisation_detail.html",
@@ -55,8 +58,8 @@ def organisation_detail(request, slug):
             "organisation": organisation,
             "units": [unit for unit in units.order_by("name") if unit != organisation],
             "events": list(events[:50]),
-            "pledges_given": list(pledges.filter(donor=organisation)),
-            "pledges_received": list(pledges.filter(recipient__in=units)),
+            "pledges_given": list(pledges.filter(donor=organisation)[:PLEDGES_SHOWN]),
+            "pledges_received": list(pledges.filter(recipient__in=units)[:PLEDGES_SHOWN]),
             "items": display_items(releases[:30]),
             "meta": page_meta(
                 request,
@@ -75,6 +78,7 @@ def organisation_detail(request, slug):
     )
 
 
+@cached_for_readers
 def funding(request):
     context = funding_context(request.GET)
     context["meta"] = page_meta(request, title=gettext("Funding"))

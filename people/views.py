@@ -2,12 +2,14 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
 from newsroom.models import Quote, Release
+from newsroom.page_cache import cached_for_readers
 from newsroom.seo import page_meta
 from newsroom.views import display_items
 
 from .models import Person
 
 
+@cached_for_readers
 def person_detail(request, slug):
     person = get_object_or_404(Person, slug=slug)
     positions = person.positions.select_related("organisation")
@@ -20,7 +22,7 @@ def person_detail(request, slug):
         .select_related("release", "event")
         .order_by("-release__published_at")
     )
-    releases = published.filter(people=person).prefetch_related("language_versions")
+    releases = published.tagged("people", [person]).listed()
     return render(
         request,
         "people/person_detail.html",

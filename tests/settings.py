@@ -8,3 +8,6 @@ import os
 os.environ.setdefault("DEBUG", "1")
 
 from newsroom.settings import *  # noqa: F403
+
+# Pages are rendered afresh in tests; the page cache's own tests switch it on.
+PAGE_CACHE_SECONDS = 0

@@ -2,9 +2,10 @@ import operator
 from functools import reduce
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connections, models
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -14,9 +15,16 @@ from django.utils.translation import gettext_lazy as _
 from newsroom.arabic_script import index_terms, query_terms
 from newsroom.images import validate_image
 
-# Matches the expression of the GIN index the migrations create on PostgreSQL.
-SEARCH_VECTOR = SearchVector("search_text", config="simple")
 SEARCHED_FIELDS = ("title", "lede", "body", "dateline", "source_name")
+LIST_DEFERRED = (
+    "body",
+    *(f"body_{code}" for code, _name in settings.LANGUAGES),
+    "search_text",
+    "search_vector",
+)
+# A search keeps the newest matches, this many at most, and ranks those: ranking every release
+# that mentions "terrorism" would read the whole archive for each search.
+SEARCH_LIMIT = 500
 
 
 def search_terms(release):
@@ -28,39 +36,82 @@ def search_terms(release):
     return " ".join(dict.fromkeys(terms))
 
 
+def raw_tsquery(terms):
+    """Every searched word, each as any of its variants, each variant as a word prefix."""
+    return SearchQuery(
+        " & ".join(
+            "(" + " | ".join(f"{variant}:*" for variant in sorted(variants)) + ")"
+            for variants in terms
+        ),
+        search_type="raw",
+        config="simple",
+    )
+
+
 class ReleaseQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: published, and its publication time has come."""
         return self.filter(status=Release.Status.PUBLISHED, published_at__lte=timezone.now())
 
-    def search(self, query):
-        """Releases matching every word of `query` in any language, best matches first."""
+    def listed(self):
+        """For lists, feeds and sitemaps: without the bodies and search text, which only a
+        release's own page reads, and with what a summary shows, in a fixed number of queries."""
+        return (
+            self.defer(*LIST_DEFERRED)
+            .select_related("source_organisation")
+            .prefetch_related("language_versions")
+        )
+
+    def tagged(self, relation, values):
+        """Releases linked through `relation` (topics, events, people, organisations) to any
+        of `values`; a semi-join, so a release linked twice is listed once, without DISTINCT."""
+        through = getattr(Release, relation).through
+        column = getattr(Release, relation).field.m2m_reverse_field_name()
+        links = through.objects.filter(release=models.OuterRef("pk"), **{f"{column}__in": values})
+        return self.filter(models.Exists(links))
+
+    def matching(self, query):
+        """The pks of the newest SEARCH_LIMIT releases that have every word of `query`.
+
+        On PostgreSQL the stored search vector and its GIN index answer; without them, the same
+        word-prefix match runs over the space-separated search terms.
+        """
         terms = query_terms(query)
         if not terms:
-            return self.none()
+            return []
         if connections[self.db].vendor == "postgresql":
-            tsquery = " & ".join(
-                "(" + " | ".join(f"{variant}:*" for variant in sorted(variants)) + ")"
-                for variants in terms
-            )
-            query = SearchQuery(tsquery, search_type="raw", config="simple")
-            return (
-                self.alias(document=SEARCH_VECTOR)
-                .filter(document=query)
-                .annotate(rank=SearchRank(SEARCH_VECTOR, query))
-                .order_by("-rank", "-published_at")
-            )
-        # Without an index: the same word-prefix match over the space-separated terms.
-        condition = Q()
-        for variants in terms:
-            condition &= reduce(
-                operator.or_,
-                (
-                    Q(search_text__startswith=variant) | Q(search_text__contains=f" {variant}")
-                    for variant in variants
-                ),
-            )
-        return self.filter(condition)
+            matches = self.filter(search_vector=raw_tsquery(terms))
+        else:
+            condition = Q()
+            for variants in terms:
+                condition &= reduce(
+                    operator.or_,
+                    (
+                        Q(search_text__startswith=variant) | Q(search_text__contains=f" {variant}")
+                        for variant in variants
+                    ),
+                )
+            matches = self.filter(condition)
+        # Newest first, as the (status, published_at) index reads them: a common word stops
+        # the scan after SEARCH_LIMIT rows.
+        newest = matches.order_by("-published_at", "-pk").values_list("pk", flat=True)
+        return list(newest[:SEARCH_LIMIT])
+
+    def search(self, query, matches=None):
+        """Releases with every word of `query` in any language, best matches first.
+
+        `matches` are the pks `matching(query)` gave for the same releases, when known.
+        """
+        matches = self.matching(query) if matches is None else matches
+        if connections[self.db].vendor == "postgresql":
+            # One array parameter: a thousand separate ones cost more to send than to search.
+            matches = RawSQL("SELECT unnest(%s::bigint[])", [matches])
+        found = self.filter(pk__in=matches)
+        terms = query_terms(query)
+        if terms and connections[self.db].vendor == "postgresql":
+            rank = SearchRank(models.F("search_vector"), raw_tsquery(terms))
+            return found.annotate(rank=rank).order_by("-rank", "-published_at")
+        return found
 
     def with_slug(self, slug):
         """Releases whose slug in any language is `slug` (slugs are unique per language)."""
@@ -162,6 +213,9 @@ class Release(models.Model):
         editable=False,
         help_text=_("Every language's text in one spelling, kept for search."),
     )
+    # On PostgreSQL a trigger keeps this in step with search_text (migration 0004); unused
+    # on SQLite, whose search matches search_text itself.
+    search_vector = SearchVectorField(null=True, editable=False)
     import_key = models.CharField(
         _("imported from"),
         max_length=200,
@@ -184,9 +238,16 @@ class Release(models.Model):
             ("translate_en", _("Can translate into English")),
             ("translate_fa", _("Can translate into Persian")),
         ]
-        ordering = [models.F("published_at").desc(nulls_last=True), "-pk"]
+        # Undated drafts first, then newest first: the order of the index below.
+        ordering = ["-published_at", "-pk"]
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="release_status_published_idx"),
+            # Lists, counts and the year and kind facets read this index alone, never the wide
+            # rows of the table (PostgreSQL; other databases ignore `include`).
+            models.Index(
+                fields=["status", "-published_at", "-id"],
+                include=["kind", "source_language"],
+                name="release_public_order_idx",
+            ),
             models.Index(fields=["kind", "-published_at"], name="release_kind_published_idx"),
         ]
         constraints = [

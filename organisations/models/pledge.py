@@ -3,7 +3,16 @@ from decimal import Decimal
 from babel.numbers import list_currencies
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, DecimalField, ExpressionWrapper, F, Q, Value, When
+from django.db.models import (
+    Case,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    Q,
+    Value,
+    When,
+)
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -24,8 +33,11 @@ class PledgeQuerySet(models.QuerySet):
         """Pledges the public may see: entered by staff, or reported in a published release."""
         from newsroom.models import Release
 
+        # Through the pledge's own release, never a list of every published release.
+        now = timezone.now()
         return self.filter(
-            Q(reported_in__isnull=True) | Q(reported_in__in=Release.objects.published())
+            Q(reported_in__isnull=True)
+            | Q(reported_in__status=Release.Status.PUBLISHED, reported_in__published_at__lte=now)
         )
 
     def with_total(self):

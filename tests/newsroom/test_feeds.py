@@ -8,6 +8,7 @@ from django.urls import resolve, reverse
 from django.utils import timezone, translation
 
 from newsroom.models import Release
+from newsroom.sitemaps import ReleaseSitemap
 from tests.factories import (
     EventFactory,
     OrganisationFactory,
@@ -198,17 +199,27 @@ def test_a_feed_is_in_the_language_of_its_address(client, language):
     assert atom.get(XML_LANG) == language
 
 
+def sitemap_pages(client):
+    """The addresses of the sitemap's pages, as its index lists them."""
+    index = client.get(url("sitemap"))
+    assert index.status_code == 200
+    return [loc.text for loc in ElementTree.fromstring(index.content).iter(f"{SITEMAP}loc")]
+
+
 def sitemap(client):
-    """The sitemap's entries as (address, {hreflang: address}) pairs, in order."""
-    response = client.get(url("sitemap"))
-    assert response.status_code == 200
-    return [
-        (
-            entry.findtext(f"{SITEMAP}loc"),
-            {link.get("hreflang"): link.get("href") for link in entry.iter(f"{XHTML}link")},
-        )
-        for entry in ElementTree.fromstring(response.content).iter(f"{SITEMAP}url")
-    ]
+    """The entries of every sitemap page as (address, {hreflang: address}) pairs, in order."""
+    entries = []
+    for page in sitemap_pages(client):
+        response = client.get(page.removeprefix("http://testserver"))
+        assert response.status_code == 200
+        entries += [
+            (
+                entry.findtext(f"{SITEMAP}loc"),
+                {link.get("hreflang"): link.get("href") for link in entry.iter(f"{XHTML}link")},
+            )
+            for entry in ElementTree.fromstring(response.content).iter(f"{SITEMAP}url")
+        ]
+    return entries
 
 
 def releases_in(entries):
@@ -281,8 +292,32 @@ def test_robots_txt_keeps_crawlers_out_of_previews_names_the_sitemap_and_hides_t
     assert client.get("/sitemap.xml").status_code == 200
 
 
-@pytest.mark.parametrize("name", ["feeds:feed_rss", "sitemap"])
-def test_feed_and_sitemap_queries_do_not_grow_with_the_releases(client, name):
+def test_a_large_section_is_split_into_sitemap_pages_that_list_every_release_once(
+    client, monkeypatch
+):
+    monkeypatch.setattr(ReleaseSitemap, "limit", 2)
+    releases = ReleaseFactory.create_batch(5)
+
+    pages = [page for page in sitemap_pages(client) if "sitemap-releases.xml" in page]
+    listed = [loc for loc, _alternates in releases_in(sitemap(client))]
+
+    assert pages == [
+        "http://testserver/sitemap-releases.xml",
+        "http://testserver/sitemap-releases.xml?p=2",
+        "http://testserver/sitemap-releases.xml?p=3",
+    ]
+    assert sorted(listed) == sorted(address(release, "ar") for release in releases)
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs"),
+    [
+        ("feeds:feed_rss", {}),
+        ("sitemap", {}),
+        ("sitemap_section", {"section": "releases"}),
+    ],
+)
+def test_feed_and_sitemap_queries_do_not_grow_with_the_releases(client, name, kwargs):
     topic = TopicFactory()
 
     def publish(count):
@@ -292,10 +327,10 @@ def test_feed_and_sitemap_queries_do_not_grow_with_the_releases(client, name):
 
     publish(5)
     with CaptureQueriesContext(connection) as five:
-        client.get(url(name, "en"))
+        client.get(url(name, "en", **kwargs))
     publish(25)
     with CaptureQueriesContext(connection) as thirty:
-        response = client.get(url(name, "en"))
+        response = client.get(url(name, "en", **kwargs))
 
     assert response.status_code == 200
     assert len(thirty) == len(five)

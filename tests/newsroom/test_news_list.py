@@ -155,3 +155,41 @@ def test_news_list_queries_do_not_grow_with_the_page(client, django_assert_max_n
     with django_assert_max_num_queries(12):
         response = client.get("/ar/news/")
     assert len(response.context["items"]) == 20
+
+
+def test_a_search_matching_more_than_the_limit_keeps_the_newest_and_says_so(client, monkeypatch):
+    monkeypatch.setattr("newsroom.models.release.SEARCH_LIMIT", 3)
+    monkeypatch.setattr("newsroom.views.SEARCH_LIMIT", 3)
+    for year in range(2015, 2020):
+        ReleaseFactory(
+            title_ar=f"مكافحة الإرهاب {year}", published_at=published_on(date(year, 5, 1))
+        )
+
+    response = client.get("/ar/news/?q=الإرهاب")
+
+    assert sorted(titles(response)) == [f"مكافحة الإرهاب {year}" for year in (2017, 2018, 2019)]
+    assert (
+        "Add a word or a filter to narrow the search"
+        in client.get("/en/news/?q=الإرهاب").content.decode()
+    )
+    # The other filters come first: an older year's matches are found, not lost to the limit.
+    assert titles(client.get("/ar/news/?q=الإرهاب&year=2015")) == ["مكافحة الإرهاب 2015"]
+
+
+def test_a_search_under_the_limit_says_nothing_of_it(client):
+    ReleaseFactory(title_ar="مكافحة الإرهاب")
+    response = client.get("/en/news/?q=الإرهاب")
+    assert not response.context["search_capped"]
+
+
+def test_searching_with_filters_runs_the_search_once_per_set_of_filters(
+    client, django_assert_max_num_queries
+):
+    topic = TopicFactory(slug="t")
+    for release in ReleaseFactory.create_batch(5, title_ar="مكافحة الإرهاب"):
+        release.topics.add(topic)
+    # The topic looked up once; one search for q with the topic, one for q alone (the topic
+    # facet's); then the count, the page, its translations and the seven facets.
+    with django_assert_max_num_queries(13):
+        response = client.get("/ar/news/?q=الإرهاب&topic=t")
+    assert len(response.context["items"]) == 5

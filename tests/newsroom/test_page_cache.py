@@ -1,0 +1,212 @@
+import time
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from newsroom.models import Release
+from tests.factories import EventFactory, ReleaseFactory, TopicFactory, approve
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run what waits for the commit, as it runs once an editor's save has committed."""
+
+    def run(change):
+        with django_capture_on_commit_callbacks(execute=True):
+            return change()
+
+    return run
+
+
+def test_a_second_reader_gets_the_page_without_touching_the_database(
+    client, django_assert_num_queries
+):
+    ReleaseFactory(title_ar="خبر منشور")
+    first = client.get("/ar/news/")
+
+    with django_assert_num_queries(0):
+        second = client.get("/ar/news/")
+
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert "خبر منشور" in second.content.decode()
+
+
+def test_a_newly_published_release_shows_at_once(client, committed):
+    ReleaseFactory(title_ar="خبر قديم")
+    client.get("/ar/news/")
+    draft = committed(lambda: ReleaseFactory(title_ar="خبر جديد", status=Release.Status.DRAFT))
+
+    def publish():
+        draft.status = Release.Status.PUBLISHED
+        draft.save()
+
+    committed(publish)
+
+    assert "خبر جديد" in client.get("/ar/news/").content.decode()
+
+
+def test_an_edited_release_shows_its_new_text_at_once(client, committed):
+    release = ReleaseFactory(title_ar="عنوان أول")
+    page = release.get_absolute_url()
+    assert "عنوان أول" in client.get(page).content.decode()
+
+    def edit():
+        release.title_ar = "عنوان مصحح"
+        release.save()
+
+    committed(edit)
+
+    html = client.get(page).content.decode()
+    assert "عنوان مصحح" in html
+    assert "عنوان أول" not in html
+
+
+def test_relinking_a_release_to_a_topic_shows_on_the_filtered_list_at_once(client, committed):
+    release = ReleaseFactory(title_ar="خبر عن الضحايا")
+    topic = TopicFactory(slug="victims")
+    assert "خبر عن الضحايا" not in client.get("/ar/news/?topic=victims").content.decode()
+
+    committed(lambda: release.topics.add(topic))
+
+    assert "خبر عن الضحايا" in client.get("/ar/news/?topic=victims").content.decode()
+
+
+def test_an_approved_translation_shows_at_once_in_its_language(client, committed):
+    release = ReleaseFactory(title_en="The approved English", slug_en="approved")
+    assert "The approved English" not in client.get("/en/news/").content.decode()
+
+    committed(lambda: approve(release, "en"))
+
+    assert "The approved English" in client.get("/en/news/").content.decode()
+
+
+def test_a_change_to_an_event_shows_on_its_page_at_once(client, committed):
+    event = EventFactory(slug="forum", title_ar="منتدى أول")
+    client.get("/ar/events/forum/")
+
+    def rename():
+        event.title_ar = "منتدى مصحح"
+        event.save()
+
+    committed(rename)
+
+    assert "منتدى مصحح" in client.get("/ar/events/forum/").content.decode()
+
+
+def test_a_scheduled_release_shows_when_its_time_comes(client, monkeypatch):
+    ReleaseFactory(
+        title_ar="خبر مجدول", published_at=timezone.now() + timezone.timedelta(minutes=1)
+    )
+    assert "خبر مجدول" not in client.get("/ar/news/").content.decode()
+
+    # Two minutes on, for the database's clock and the cache's alike; nobody saved anything.
+    later = timezone.now() + timezone.timedelta(minutes=2)
+    clock = time.time() + 120
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    monkeypatch.setattr(time, "time", lambda: clock)
+
+    assert "خبر مجدول" in client.get("/ar/news/").content.decode()
+
+
+def test_each_language_keeps_its_own_page(client):
+    approve(ReleaseFactory(title_ar="عنوان عربي", title_en="English title", slug_en="en"), "en")
+    arabic = client.get("/ar/news/")
+    english = client.get("/en/news/")
+
+    assert '<html lang="ar"' in arabic.content.decode()
+    assert '<html lang="en"' in english.content.decode()
+    assert "English title" in english.content.decode()
+    assert english["Content-Language"] == "en"
+    assert client.get("/en/news/")["Content-Language"] == "en"
+
+
+def queries_for(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)
+
+
+@pytest.fixture
+def staff(client):
+    user = get_user_model().objects.create_user("editor", password="x", is_staff=True)
+    return user
+
+
+def test_staff_are_never_served_a_page_kept_for_readers(client, staff):
+    ReleaseFactory()
+    client.get("/ar/news/")
+    client.force_login(staff)
+
+    assert queries_for(client, "/ar/news/") > 0
+    assert "private" in client.get("/ar/news/")["Cache-Control"]
+
+
+def test_a_page_rendered_for_staff_is_never_kept_for_readers(client, staff):
+    ReleaseFactory()
+    client.force_login(staff)
+    client.get("/ar/news/")
+    client.logout()
+
+    assert queries_for(client, "/ar/news/") > 0
+
+
+def test_readers_revalidate_with_the_etag_and_get_not_modified(client):
+    ReleaseFactory()
+    first = client.get("/ar/news/")
+    assert "public" in first["Cache-Control"]
+    assert "max-age=0" in first["Cache-Control"]
+
+    again = client.get("/ar/news/", headers={"if-none-match": first["ETag"]})
+
+    assert again.status_code == 304
+
+
+def test_a_missing_page_is_not_kept(client, committed):
+    assert client.get("/ar/news/not-yet/").status_code == 404
+    committed(lambda: ReleaseFactory(slug_ar="not-yet"))
+
+    assert client.get("/ar/news/not-yet/").status_code == 200
+
+
+def test_a_cdn_may_keep_pages_for_the_configured_time(client, settings):
+    settings.CDN_CACHE_SECONDS = 60
+    ReleaseFactory()
+
+    assert "s-maxage=60" in client.get("/ar/")["Cache-Control"]
+
+
+def test_facet_counts_are_shared_by_every_page_and_language_until_content_changes(
+    client, committed
+):
+    topic = TopicFactory(slug="victims", name_en="Victims")
+    for release in ReleaseFactory.create_batch(25):
+        release.topics.add(topic)
+        approve(release, "en")
+    client.get("/ar/news/")
+
+    # Another language's second page: a page of its own, but the counts are already known.
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/en/news/?page=2")
+    assert len(queries) <= 4
+    options = second.context["facets"][0].options
+    assert [(option.label, option.count) for option in options] == [("Victims", 25)]
+
+    committed(lambda: ReleaseFactory().topics.add(topic))
+
+    facets = client.get("/en/news/?page=2").context["facets"]
+    assert facets[0].options[0].count == 26
