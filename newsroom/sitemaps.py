@@ -16,7 +16,7 @@ from people.models import Person
 from .models import Release
 
 # Items per sitemap page; each is listed once per language, so up to three addresses each.
-PAGE_ITEMS = 2000
+PAGE_ITEMS = 1000
 
 
 class LanguagePairsPaginator(Paginator):

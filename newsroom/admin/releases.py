@@ -213,6 +213,15 @@ class LanguageVersionInline(admin.TabularInline):
         formset.user = request.user
         return formset
 
+    def get_queryset(self, request):
+        # Each row's freshness reads the release and what its translations were made from.
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("release")
+            .prefetch_related("release__translation_sources")
+        )
+
     def has_add_permission(self, request, obj=None):
         return False
 
@@ -262,11 +271,19 @@ class ReleaseAdmin(VersionAdmin, NewsroomTranslationAdmin):
     list_per_page = 50
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .prefetch_related("language_versions", "translation_sources")
-        )
+        releases = super().get_queryset(request).prefetch_related("language_versions")
+        if request.resolver_match and request.resolver_match.url_name.endswith("_changelist"):
+            # The bodies are read (each language's freshness compares them); the search text
+            # and vector are not.
+            releases = releases.defer("search_text", "search_vector")
+        return releases.prefetch_related("translation_sources")
+
+    def get_search_results(self, request, queryset, search_term):
+        """Every word in any language and any field, as readers search, through the search
+        index: the newest matches first."""
+        if not search_term.strip():
+            return queryset, False
+        return queryset.filter(pk__in=queryset.matching(search_term)), False
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name.startswith("body_"):

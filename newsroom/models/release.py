@@ -245,9 +245,11 @@ class Release(models.Model):
             # rows of the table (PostgreSQL; other databases ignore `include`).
             models.Index(
                 fields=["status", "-published_at", "-id"],
-                include=["kind", "source_language"],
+                include=["kind", "source_language", "updated_at"],
                 name="release_public_order_idx",
             ),
+            # The admin's list of every release, whatever its status, and its date hierarchy.
+            models.Index(fields=["-published_at", "-id"], name="release_order_idx"),
             models.Index(fields=["kind", "-published_at"], name="release_kind_published_idx"),
         ]
         constraints = [

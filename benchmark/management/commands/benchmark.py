@@ -74,7 +74,7 @@ class Command(BaseCommand):
             encoding="utf-8",
         )
         self.stdout.write(f"\nWritten to {path}")
-        missed = [result.path for result in results if not result.within_budget]
+        missed = [result.name for result in results if not result.within_budget]
         if missed:
             self.stdout.write(self.style.WARNING(f"Over budget: {', '.join(missed)}"))
 
