@@ -135,3 +135,12 @@ def release_facets(filterset):
             options.append(Option(value, text, count, in_language, value == chosen))
         facets.append(Facet(name, str(filterset.base_filters[name].label), options))
     return facets
+
+
+def result_count(facets, filterset):
+    """How many releases the list holds, read off the kind facet: every release has a kind,
+    so its counts (or the chosen kind's) add up to the list, without counting it again."""
+    kinds = next(facet for facet in facets if facet.name == "kind").options
+    filterset.is_valid()
+    chosen = filterset.form.cleaned_data.get("kind")
+    return sum(option.count for option in kinds if not chosen or option.value == chosen)

@@ -58,6 +58,8 @@ class ReleaseFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         # {(query, SQL of the releases searched): matching pks}: the facets search once.
         self.searches = {}
+        # {organisation pk: its and its units' pks}, looked up once for all the facets.
+        self.units = {}
 
     def filter_queryset(self, queryset):
         return self.filtered(queryset)
@@ -92,7 +94,9 @@ class ReleaseFilter(django_filters.FilterSet):
 
     def by_organisation(self, queryset, name, organisation):
         # A parent includes its units: UNOCT's news includes UNCCT's.
-        return queryset.tagged("organisations", Organisation.objects.with_units(organisation))
+        if organisation.pk not in self.units:
+            self.units[organisation.pk] = Organisation.objects.unit_ids(organisation)
+        return queryset.tagged("organisations", self.units[organisation.pk])
 
     def by_country(self, queryset, name, value):
         return queryset.filter(
@@ -108,6 +112,8 @@ class ReleaseFilter(django_filters.FilterSet):
             return queryset
         language = get_language()
         approved = LanguageVersion.objects.filter(
-            release=OuterRef("pk"), language=language, status=LanguageVersion.Status.APPROVED
-        )
-        return queryset.filter(Q(source_language=language) | Exists(approved))
+            language=language, status=LanguageVersion.Status.APPROVED
+        ).values("release")
+        # IN, not EXISTS: beside an OR, PostgreSQL hashes the approved list once instead of
+        # probing it for every release.
+        return queryset.filter(Q(source_language=language) | Q(pk__in=approved))

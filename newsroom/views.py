@@ -10,7 +10,7 @@ from django.utils.translation import get_language, gettext, override
 from events.models import Event
 
 from . import page_cache
-from .facets import release_facets
+from .facets import release_facets, result_count
 from .filters import ReleaseFilter
 from .images import rendition_url
 from .models import Release
@@ -60,7 +60,10 @@ def display_items(releases):
 def news_list(request):
     releases = Release.objects.published()
     filterset = ReleaseFilter(request.GET, queryset=releases)
-    page = ArchivePaginator(filterset.qs.listed(), PAGE_SIZE).get_page(request.GET.get("page"))
+    facets = release_facets(filterset)
+    paginator = ArchivePaginator(filterset.qs.listed(), PAGE_SIZE)
+    paginator.count = result_count(facets, filterset)
+    page = paginator.get_page(request.GET.get("page"))
     language = get_language()
     query = filterset.form.cleaned_data.get("q", "") if filterset.is_valid() else ""
     return render(
@@ -68,7 +71,7 @@ def news_list(request):
         "newsroom/news_list.html",
         {
             "filter": filterset,
-            "facets": release_facets(filterset),
+            "facets": facets,
             "page": page,
             "items": [(release, display_language(release, language)) for release in page],
             "query": query,

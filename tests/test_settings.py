@@ -84,3 +84,38 @@ def test_deploy_checks_are_clean_under_production_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def settings_seen(**env):
+    """What Django makes of `env`: the media storage, its bucket, the cache and page caching."""
+    code = (
+        "import django; django.setup()\n"
+        "from django.conf import settings\n"
+        "from django.core.cache import caches\n"
+        "from django.core.files.storage import storages\n"
+        "media, cache = storages['default'], caches['default']\n"
+        "print(type(media).__name__, getattr(media, 'bucket_name', '-'),"
+        " type(cache).__name__, settings.PAGE_CACHE_SECONDS)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=deployment_environment(
+            SECRET_KEY="k" * 50, DATABASE_URL="postgres://db/newsroom", **env
+        ),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_several_app_servers_share_media_in_a_bucket_and_pages_in_redis():
+    seen = settings_seen(AWS_STORAGE_BUCKET_NAME="newsroom-media", REDIS_URL="redis://cache:6379/0")
+    assert seen == ["S3Storage", "newsroom-media", "RedisCache", "600"]
+
+
+def test_one_server_alone_keeps_media_on_disk_and_caches_no_pages():
+    # Without a shared cache, one process could not tell the others that a page changed.
+    assert settings_seen() == ["FileSystemStorage", "-", "LocMemCache", "0"]

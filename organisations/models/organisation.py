@@ -10,12 +10,23 @@ from newsroom.dates import DatePrecision, format_partial_date
 class OrganisationQuerySet(models.QuerySet):
     def with_units(self, organisation):
         """The organisation and every unit under it, at any depth (UNOCT includes UNCCT)."""
+        return self.filter(pk__in=self.unit_ids(organisation))
+
+    def unit_ids(self, organisation):
+        """The pks of `organisation` and its units; three levels a query, so one query is
+        all a real hierarchy takes."""
         ids = {organisation.pk}
         frontier = {organisation.pk}
         while frontier:
-            frontier = set(self.filter(parent__in=frontier).values_list("pk", flat=True)) - ids
-            ids |= frontier
-        return self.filter(pk__in=ids)
+            rows = self.filter(
+                Q(parent__in=frontier)
+                | Q(parent__parent__in=frontier)
+                | Q(parent__parent__parent__in=frontier)
+            ).values_list("pk", "parent__parent__parent")
+            deepest = {pk for pk, ancestor in rows if ancestor in frontier} - ids
+            ids |= {pk for pk, _ancestor in rows}
+            frontier = deepest
+        return ids
 
 
 class Organisation(models.Model):

@@ -1,4 +1,6 @@
+import socket
 import time
+import uuid
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -210,3 +212,35 @@ def test_facet_counts_are_shared_by_every_page_and_language_until_content_change
 
     facets = client.get("/en/news/?page=2").context["facets"]
     assert facets[0].options[0].count == 26
+
+
+def redis_answers():
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not redis_answers(), reason="needs Redis on 127.0.0.1:6379")
+def test_pages_kept_in_redis_are_dropped_for_every_server_when_content_changes(
+    client, committed, settings
+):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/14",
+            "KEY_PREFIX": f"test-{uuid.uuid4()}",
+        }
+    }
+    release = ReleaseFactory(title_ar="عنوان أول")
+    page = release.get_absolute_url()
+    assert "عنوان أول" in client.get(page).content.decode()
+
+    def edit():
+        release.title_ar = "عنوان مصحح"
+        release.save()
+
+    committed(edit)
+
+    assert "عنوان مصحح" in client.get(page).content.decode()
