@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1:8000
 # The benchmark's own database: it fills it with a synthetic archive.
 BENCHMARK_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_benchmark
 
-.PHONY: install run test lint benchmark
+.PHONY: install run test lint benchmark audit
 
 install: $(BIN)/.installed
 
@@ -33,6 +33,10 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
+
+# Known vulnerabilities in the pinned dependencies (needs PyPI's vulnerability service).
+audit: install
+	$(BIN)/python .ci/audit_dependencies.py
 
 # Production settings on a database of the benchmark's own; BENCHMARK_ARGS="--help" for options.
 benchmark: install

@@ -52,14 +52,23 @@ class Result:
 
     @property
     def within_budget(self):
+        """Rendered afresh, with every query run."""
         median_budget, query_budget = self.budget
         return self.status == 200 and self.median_ms < median_budget and self.queries < query_budget
+
+    @property
+    def within_budget_cached(self):
+        """As readers are served in production: from the page cache (public pages only)."""
+        if self.cached_median_ms is None:
+            return self.within_budget
+        return self.status == 200 and self.cached_median_ms < self.budget[0]
 
     def as_dict(self):
         values = asdict(self)
         del values["timings"]
         values["budget_ms"], values["budget_queries"] = self.budget
         values["within_budget"] = self.within_budget
+        values["within_budget_cached"] = self.within_budget_cached
         return values
 
 
@@ -187,7 +196,7 @@ def measure(*, runs, report):
 def table(results):
     header = (
         f"{'page':<28} {'median':>8} {'p95':>8} {'queries':>8} {'cached':>8}  "
-        f"{'budget':>14}  verdict"
+        f"{'budget':>14}  {'fresh':>5}  {'cached':>6}"
     )
     lines = [header, "-" * len(header)]
     for result in results:
@@ -196,7 +205,11 @@ def table(results):
         lines.append(
             f"{result.name:<28} {result.median_ms:8.1f} {result.p95_ms:8.1f} "
             f"{result.queries:8d} {cached:>8}  {f'<{median_budget} ms, <{query_budget} q':>14}  "
-            f"{'ok' if result.within_budget else 'OVER'}"
+            f"{'ok' if result.within_budget else 'OVER':>5}  "
+            f"{'ok' if result.within_budget_cached else 'OVER':>6}"
         )
-    lines.append("Times in milliseconds; 'cached' is the median when served from the page cache.")
+    lines.append(
+        "Milliseconds. 'median' and 'p95': rendered afresh, every query run (the page cache "
+        "off); 'cached': the median served from the page cache, as readers are in production."
+    )
     return "\n".join(lines)
