@@ -142,6 +142,9 @@ def cached_for_readers(view):
         if not storable(response):
             return response
         mark_public(response)
+        if request.method != "GET":
+            # A HEAD response may lose its body on the way out: only a GET's is kept.
+            return response
 
         def store(rendered):
             set_response_etag(rendered)

@@ -244,3 +244,10 @@ def test_pages_kept_in_redis_are_dropped_for_every_server_when_content_changes(
     committed(edit)
 
     assert "عنوان مصحح" in client.get(page).content.decode()
+
+
+def test_a_head_request_never_leaves_an_empty_page_for_readers(client):
+    ReleaseFactory(title_ar="خبر منشور")
+    client.head("/ar/news/")
+
+    assert "خبر منشور" in client.get("/ar/news/").content.decode()
