@@ -1,5 +1,3 @@
-from urllib.parse import urlencode
-
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -77,9 +75,6 @@ def news_list(request):
             "query": query,
             "search_capped": bool(query) and page.paginator.count >= SEARCH_LIMIT,
             "search_limit": SEARCH_LIMIT,
-            "kept_filters": urlencode(
-                [(key, value) for key, value in request.GET.items() if key != "page"]
-            ),
             "filtered": any(value for key, value in request.GET.items() if key != "page"),
         },
     )

@@ -31,7 +31,6 @@ def organisation_list(request):
             "page": page,
             "kinds": Organisation.Kind.choices,
             "kind": kind if kind in Organisation.Kind.values else "",
-            "kept_filters": f"kind={kind}" if kind in Organisation.Kind.values else "",
             "meta": page_meta(request, title=gettext("Organisations")),
         },
     )

@@ -73,3 +73,14 @@ def test_format_and_kind_are_closed_lists():
     assert {"conference", "forum", "advocacy_event", "roundtable", "launch"} <= set(
         Event.Kind.values
     )
+
+
+def test_paging_through_filtered_events_keeps_the_filter(client):
+    EventFactory.create_batch(35, kind=Event.Kind.WORKSHOP)
+    EventFactory.create_batch(5, kind=Event.Kind.FORUM)
+
+    html = client.get("/en/events/?kind=workshop").content.decode()
+
+    assert 'href="?kind=workshop&amp;page=2"' in html
+    second = client.get("/en/events/?kind=workshop&page=2")
+    assert len(second.context["page"]) == 5
