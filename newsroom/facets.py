@@ -107,9 +107,12 @@ def release_facets(filterset):
     """The news list's facets in the reader's language, from its filterset's counted rows."""
     language = get_language()
     data = filterset.data
+    filterset.is_valid()
+    # The counts are the same in every language, unless the list keeps to the reader's own.
+    own_language = language if filterset.form.cleaned_data.get("own_language") else ""
     rows = page_cache.remembered(
         "facets",
-        sorted((key, value) for key, value in data.items() if key != "page"),
+        (own_language, sorted((key, value) for key, value in data.items() if key != "page")),
         lambda: counted_rows(filterset),
     )
 

@@ -230,3 +230,17 @@ def test_pages_kept_in_redis_are_dropped_for_every_server_when_content_changes(
         }
     }
     an_edited_release_shows_its_new_text_at_once(client, committed)
+
+
+def test_counts_of_items_in_the_readers_own_language_are_kept_per_language(client):
+    ReleaseFactory(kind="statement")
+    ReleaseFactory(kind="statement", source_language="fa", title_ar="", title_fa="بیانیه")
+
+    def statements(language):
+        facets = client.get(f"/{language}/news/?own_language=on").context["facets"]
+        kinds = next(facet for facet in facets if facet.name == "kind")
+        return [option.count for option in kinds.options]
+
+    assert statements("ar") == [1]
+    assert statements("fa") == [1]
+    assert statements("en") == []
