@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AlterModelOptions(
             name='release',
-            options={'ordering': ['-published_at', '-pk'], 'permissions': [('publish_release', 'Can publish, schedule, unpublish and archive releases'), ('translate_ar', 'Can translate into Arabic'), ('translate_en', 'Can translate into English'), ('translate_fa', 'Can translate into Persian')], 'verbose_name': 'release', 'verbose_name_plural': 'releases'},
+            options={'ordering': [models.OrderBy(models.F('published_at'), descending=True, nulls_first=True), '-pk'], 'permissions': [('publish_release', 'Can publish, schedule, unpublish and archive releases'), ('translate_ar', 'Can translate into Arabic'), ('translate_en', 'Can translate into English'), ('translate_fa', 'Can translate into Persian')], 'verbose_name': 'release', 'verbose_name_plural': 'releases'},
         ),
         migrations.RemoveIndex(
             model_name='release',

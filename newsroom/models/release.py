@@ -238,8 +238,9 @@ class Release(models.Model):
             ("translate_en", _("Can translate into English")),
             ("translate_fa", _("Can translate into Persian")),
         ]
-        # Undated drafts first, then newest first: the order of the index below.
-        ordering = ["-published_at", "-pk"]
+        # Undated drafts first, then newest first: the order of the indexes below (and the
+        # same on SQLite, whose NULLs would otherwise come last).
+        ordering = [models.F("published_at").desc(nulls_first=True), "-pk"]
         indexes = [
             # Lists, counts and the year and kind facets read this index alone, never the wide
             # rows of the table (PostgreSQL; other databases ignore `include`).
