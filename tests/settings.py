@@ -5,7 +5,9 @@ Django's test runner still turns DEBUG off while the tests run.
 
 import os
 
-os.environ.setdefault("DEBUG", "1")
+# Whatever the shell says (a DEBUG=0 left from a production-like run would send every request
+# to HTTPS): tests run the local configuration; tests/test_settings.py checks production's.
+os.environ["DEBUG"] = "1"
 
 from newsroom.settings import *  # noqa: F403
 
