@@ -8,6 +8,9 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("Newsroom")
 
     def ready(self):
+        # Its receivers start a new page-cache generation on every content change, in any
+        # process: an import run from the command line must reach readers too.
+        from . import page_cache  # noqa: F401
         from .roles import sync_roles
 
         # After every app's migrations, when all their permissions exist.

@@ -60,6 +60,7 @@ def news_list(request):
     filterset = ReleaseFilter(request.GET, queryset=releases)
     facets = release_facets(filterset)
     paginator = ArchivePaginator(filterset.qs.listed(), PAGE_SIZE)
+    # The facets have counted the list already: no COUNT query of its own.
     paginator.count = result_count(facets, filterset)
     page = paginator.get_page(request.GET.get("page"))
     language = get_language()
