@@ -24,6 +24,8 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.translation import get_language
 
+from .models import Release
+
 GENERATION_KEY = "page-cache:generation"
 CONTENT_APPS = {"newsroom", "events", "people", "organisations"}
 
@@ -52,8 +54,6 @@ def content_changed(sender, **kwargs):
 
 def seconds_until_next_publication(current):
     """Seconds until the next scheduled release goes live, or None; one query per generation."""
-    from .models import Release
-
     key = f"page-cache:{current}:next-publication"
     now = timezone.now()
     next_at = cache.get(key)

@@ -12,7 +12,6 @@ from django.db.models import (
     Value,
     When,
 )
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -31,14 +30,11 @@ class AmountBasis(models.TextChoices):
 class PledgeQuerySet(models.QuerySet):
     def public(self):
         """Pledges the public may see: entered by staff, or reported in a published release."""
-        from newsroom.models import Release
+        from newsroom.models.release import public
 
-        # Through the pledge's own release, never a list of every published release.
-        now = timezone.now()
-        return self.filter(
-            Q(reported_in__isnull=True)
-            | Q(reported_in__status=Release.Status.PUBLISHED, reported_in__published_at__lte=now)
-        )
+        # Release visibility's one definition, applied through the pledge's own release:
+        # a join, never a list of every published release.
+        return self.filter(Q(reported_in__isnull=True) | public(through="reported_in__"))
 
     def with_total(self):
         """Annotate `total_amount`: a per-year amount times its years, or the amount as given."""

@@ -43,7 +43,7 @@ def test_synthetic_releases_are_written_in_the_seed_articles_languages_and_found
     assert Release.objects.published().search("تروریسم").exists()
 
 
-def test_the_benchmark_never_runs_on_a_newsrooms_own_database():
+def test_a_release_the_benchmark_did_not_write_is_real_content():
     ReleaseFactory(import_key="archive/2024/real.txt")
     assert archive.holds_real_content()
 
