@@ -41,7 +41,7 @@ audit: install
 # Production settings on a database of the benchmark's own; BENCHMARK_ARGS="--help" for options.
 benchmark: install
 	@command -v wrk >/dev/null || { command -v apt-get >/dev/null && apt-get install -y -qq --no-install-recommends wrk >/dev/null; } || echo "wrk is not installed: the load test will be skipped."
-	@export DATABASE_URL=$(BENCHMARK_DATABASE_URL) DEBUG=0 LOG_LEVEL=WARNING \
+	@export DJANGO_SETTINGS_MODULE=benchmark.settings DATABASE_URL=$(BENCHMARK_DATABASE_URL) DEBUG=0 LOG_LEVEL=WARNING \
 		ALLOWED_HOSTS=testserver,127.0.0.1 \
 		SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))'); \
 	$(BIN)/python manage.py collectstatic --noinput -v0 && \

@@ -22,11 +22,11 @@ from django.utils.translation import override
 from django_countries import countries
 
 from events.models import Event, Participation
-from newsroom import roles
-from newsroom.models import LanguageVersion, Quote, Release, Topic, TranslationSource
-from newsroom.models.release import search_terms
 from organisations.models import Organisation, Pledge
 from people.models import Person
+from releases.models import LanguageVersion, Quote, Release, Topic, TranslationSource
+from releases.models.release import search_terms
+from staff import roles
 
 from .corpus import sentences, titles
 

@@ -9,8 +9,8 @@ import re
 from functools import cache
 from pathlib import Path
 
-from newsroom.demo.loader import SEEDS_DIR, read_translation
-from newsroom.importer import parse_article, read_article_text
+from demo.loader import SEEDS_DIR, read_translation
+from releases.importer import parse_article, read_article_text
 
 SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
 

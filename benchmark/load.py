@@ -29,7 +29,7 @@ REDIS_URL = "redis://127.0.0.1:6379/15"
 
 
 def newest_release_path():
-    from newsroom.models import Release
+    from releases.models import Release
 
     return Release.objects.published().first().get_absolute_url()
 

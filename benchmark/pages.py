@@ -19,9 +19,9 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils.translation import override
 
 from events.models import Event
-from newsroom.models import Release, Topic
 from organisations.models import Organisation
 from people.models import Person
+from releases.models import Release, Topic
 
 from .archive import BENCHMARK_USERNAME
 

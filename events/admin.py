@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from newsroom.admin.translation_admin import NewsroomTranslationAdmin, NewsroomTranslationInline
+from core.translation_admin import NewsroomTranslationAdmin, NewsroomTranslationInline
 from organisations.admin import PledgeInline
 
 from .models import Event, Participation, Session

@@ -1,5 +1,4 @@
 import django_filters
-from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from organisations.models import Organisation
@@ -31,11 +30,4 @@ class EventFilter(django_filters.FilterSet):
         return queryset.filter(country=value.upper())
 
     def by_organisation(self, queryset, name, organisation):
-        units = Organisation.objects.with_units(organisation)
-        organised = Event.organisers.through.objects.filter(
-            event=OuterRef("pk"), organisation__in=units
-        )
-        partnered = Event.partners.through.objects.filter(
-            event=OuterRef("pk"), organisation__in=units
-        )
-        return queryset.filter(Exists(organised) | Exists(partnered))
+        return queryset.involving(Organisation.objects.with_units(organisation))

@@ -1,10 +1,11 @@
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from newsroom.dates import DatePrecision, format_partial_date
+from core.dates import DatePrecision
 
 
 class CountQualifier(models.TextChoices):
@@ -14,6 +15,31 @@ class CountQualifier(models.TextChoices):
     MORE_THAN = "more_than", _("more than")
     ABOUT = "about", _("about")
     UP_TO = "up_to", _("up to")
+
+
+class EventQuerySet(models.QuerySet):
+    def dated(self):
+        """Events whose date the sources give, at least the year."""
+        return self.exclude(date_precision=DatePrecision.UNKNOWN)
+
+    def upcoming(self):
+        """Events starting today or later, soonest first."""
+        return self.dated().filter(start_date__gte=timezone.localdate()).order_by("start_date")
+
+    def recent(self):
+        """Events that started before today, latest first."""
+        return self.dated().filter(start_date__lt=timezone.localdate()).order_by("-start_date")
+
+    def involving(self, organisations):
+        """Events that any of `organisations` organised or took part in; semi-joins, so an
+        event linked twice is listed once, without DISTINCT."""
+        organised = Event.organisers.through.objects.filter(
+            event=models.OuterRef("pk"), organisation__in=organisations
+        )
+        partnered = Event.partners.through.objects.filter(
+            event=models.OuterRef("pk"), organisation__in=organisations
+        )
+        return self.filter(models.Exists(organised) | models.Exists(partnered))
 
 
 class Event(models.Model):
@@ -88,6 +114,8 @@ class Event(models.Model):
     )
     outcome_url = models.URLField(_("outcome document link"), blank=True)
 
+    objects = EventQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
@@ -121,13 +149,6 @@ class Event(models.Model):
 
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
-
-    @property
-    def date_display(self):
-        start = format_partial_date(self.start_date, self.date_precision)
-        if self.end_date and self.end_date != self.start_date:
-            return f"{start} – {format_partial_date(self.end_date, self.date_precision)}"
-        return start
 
 
 class Session(models.Model):

@@ -4,11 +4,9 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import get_language, gettext
 
-from newsroom.models import Release
-from newsroom.page_cache import cached_for_readers
-from newsroom.seo import page_meta
-from newsroom.views import display_items
-from organisations.models import Pledge
+from core.languages import filled_languages
+from core.page_cache import cached_for_readers
+from core.seo import page_meta
 
 from .filters import EventFilter
 from .models import Event
@@ -47,11 +45,11 @@ def event_list(request):
 def event_detail(request, slug):
     event = get_object_or_404(Event.objects.select_related("programme"), slug=slug)
     participations = event.participations.select_related("person", "affiliation", "session")
-    releases = Release.objects.published().tagged("events", [event]).listed()
-    pledges = (
-        Pledge.objects.public()
-        .filter(announced_at=event)
-        .select_related("donor", "recipient", "programme", "announced_by")
+    # Releases and pledges link to events: read through the reverse relations, whose managers
+    # are the releases' and pledges' own querysets.
+    releases = event.releases.published().listed()
+    pledges = event.pledges.public().select_related(
+        "donor", "recipient", "programme", "announced_by"
     )
     language = get_language()
     return render(
@@ -64,13 +62,13 @@ def event_detail(request, slug):
             "sessions": list(event.sessions.all()),
             "participations": list(participations),
             "pledges": list(pledges),
-            "items": display_items(releases),
+            "releases": list(releases),
             "meta": page_meta(
                 request,
                 title=event.title,
                 description=event.summary,
                 path_in=lambda code: reverse("events:detail", kwargs={"slug": event.slug}),
-                languages=[c for c in ("ar", "en", "fa") if getattr(event, f"title_{c}")],
+                languages=filled_languages(event, "title"),
                 og_type="website",
                 schema=event_schema(event, language),
             ),

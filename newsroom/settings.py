@@ -73,12 +73,15 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "reversion",
     "axes",
-    "newsroom",
+    # What every app shares; it has no models and imports no domain app.
+    "core",
+    # The domain apps: staff accounts and roles, then each kind of content.
+    "staff",
     "organisations",
     "people",
     "events",
-    # Only its `benchmark` command: a synthetic archive and measurements, never run in production.
-    "benchmark",
+    "releases",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -101,7 +104,7 @@ MIDDLEWARE = [
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "newsroom.authentication.NewsroomBackend",
+    "staff.authentication.StaffBackend",
 ]
 # Five wrong passwords for one account from one address lock that pair out for 15 minutes.
 AXES_FAILURE_LIMIT = 5

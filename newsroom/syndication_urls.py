@@ -4,8 +4,9 @@ from django.contrib.sitemaps.views import index, sitemap
 from django.shortcuts import render
 from django.urls import path, reverse
 
-from .feeds import LatestReleasesAtomFeed, LatestReleasesFeed
-from .page_cache import cached_for_readers
+from core.page_cache import cached_for_readers
+from releases.feeds import LatestReleasesAtomFeed, LatestReleasesFeed
+
 from .sitemaps import SITEMAPS
 
 

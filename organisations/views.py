@@ -1,14 +1,11 @@
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language, gettext
 
-from events.models import Event
-from newsroom.models import Release
-from newsroom.page_cache import cached_for_readers
-from newsroom.seo import page_meta
-from newsroom.views import display_items
+from core.page_cache import cached_for_readers
+from core.seo import page_meta
 
+from .filters import OrganisationFilter
 from .funding import funding_context
 from .models import Organisation, Pledge
 
@@ -17,20 +14,28 @@ PAGE_SIZE = 50
 PLEDGES_SHOWN = 20
 
 
+def linked(relation):
+    """The objects on the other side of `relation`, a reverse relation of organisations.
+
+    Events and releases link to organisations, not the other way round: their querysets are
+    reached through the relation, so this app imports neither app.
+    """
+    return Organisation._meta.get_field(relation).related_model.objects
+
+
 @cached_for_readers
 def organisation_list(request):
-    kind = request.GET.get("kind", "")
-    organisations = Organisation.objects.filter(parent__isnull=True).select_related("parent")
-    if kind in Organisation.Kind.values:
-        organisations = Organisation.objects.filter(kind=kind).select_related("parent")
-    page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
+    filterset = OrganisationFilter(
+        request.GET, queryset=Organisation.objects.select_related("parent")
+    )
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "organisations/organisation_list.html",
         {
             "page": page,
             "kinds": Organisation.Kind.choices,
-            "kind": kind if kind in Organisation.Kind.values else "",
+            "kind": filterset.form.cleaned_data.get("kind", "") if filterset.is_valid() else "",
             "meta": page_meta(request, title=gettext("Organisations")),
         },
     )
@@ -40,16 +45,9 @@ def organisation_list(request):
 def organisation_detail(request, slug):
     organisation = get_object_or_404(Organisation.objects.select_related("parent"), slug=slug)
     units = Organisation.objects.with_units(organisation)
-    events = Event.objects.filter(
-        Exists(
-            Event.organisers.through.objects.filter(event=OuterRef("pk"), organisation__in=units)
-        )
-        | Exists(
-            Event.partners.through.objects.filter(event=OuterRef("pk"), organisation__in=units)
-        )
-    ).order_by("-start_date")
+    events = linked("organised_events").involving(units).order_by("-start_date")
     pledges = Pledge.objects.public().select_related("donor", "recipient", "programme")
-    releases = Release.objects.published().tagged("organisations", units).listed()
+    releases = linked("releases").published().tagged("organisations", units).listed()
     return render(
         request,
         "organisations/organisation_detail.html",
@@ -59,7 +57,7 @@ def organisation_detail(request, slug):
             "events": list(events[:50]),
             "pledges_given": list(pledges.filter(donor=organisation)[:PLEDGES_SHOWN]),
             "pledges_received": list(pledges.filter(recipient__in=units)[:PLEDGES_SHOWN]),
-            "items": display_items(releases[:30]),
+            "releases": list(releases[:30]),
             "meta": page_meta(
                 request,
                 title=organisation.name,

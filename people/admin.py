@@ -2,8 +2,8 @@ from django import forms
 from django.contrib import admin
 from django.core.files.uploadedfile import UploadedFile
 
-from newsroom.admin.translation_admin import NewsroomTranslationAdmin, NewsroomTranslationInline
-from newsroom.images import clean_image
+from core.images import clean_image
+from core.translation_admin import NewsroomTranslationAdmin, NewsroomTranslationInline
 
 from .models import Person, Position
 

@@ -3,7 +3,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.images import validate_image
+from core.images import validate_image
 
 
 class Honorific(models.TextChoices):

@@ -1,10 +1,9 @@
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
-from newsroom.models import Quote, Release
-from newsroom.page_cache import cached_for_readers
-from newsroom.seo import page_meta
-from newsroom.views import display_items
+from core.languages import filled_languages
+from core.page_cache import cached_for_readers
+from core.seo import page_meta
 
 from .models import Person
 
@@ -16,13 +15,12 @@ def person_detail(request, slug):
     participations = person.participations.select_related("event", "affiliation").order_by(
         "-event__start_date"
     )
-    published = Release.objects.published()
+    # Quotes and releases link to people: read through the reverse relations, whose managers
+    # are the releases app's own querysets.
     quotes = (
-        Quote.objects.filter(person=person, release__in=published)
-        .select_related("release", "event")
-        .order_by("-release__published_at")
+        person.quotes.public().select_related("release", "event").order_by("-release__published_at")
     )
-    releases = published.tagged("people", [person]).listed()
+    releases = person.releases.published().listed()
     return render(
         request,
         "people/person_detail.html",
@@ -31,13 +29,13 @@ def person_detail(request, slug):
             "positions": list(positions),
             "participations": list(participations),
             "quotes": list(quotes),
-            "items": display_items(releases[:30]),
+            "releases": list(releases[:30]),
             "meta": page_meta(
                 request,
                 title=person.name,
                 description=person.bio,
                 path_in=lambda code: person.get_absolute_url(),
-                languages=[c for c in ("ar", "en", "fa") if getattr(person, f"name_{c}")],
+                languages=filled_languages(person, "name"),
                 og_type="profile",
                 schema={
                     "@type": "Person",

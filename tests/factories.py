@@ -3,9 +3,9 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from events.models import Event, Participation
-from newsroom.models import LanguageVersion, Release, Topic
 from organisations.models import Organisation, Pledge
 from people.models import Person
+from releases.models import LanguageVersion, Release, Topic
 
 
 class OrganisationFactory(DjangoModelFactory):

@@ -13,3 +13,6 @@ from newsroom.settings import *  # noqa: F403
 
 # Pages are rendered afresh in tests; the page cache's own tests switch it on.
 PAGE_CACHE_SECONDS = 0
+
+# The benchmark's archive builder is tested at a small size.
+INSTALLED_APPS = [*INSTALLED_APPS, "benchmark"]  # noqa: F405

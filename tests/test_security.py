@@ -26,7 +26,7 @@ def test_pages_carry_a_strict_content_security_policy(client):
 
 def test_json_ld_cannot_break_out_of_its_script(client):
     ReleaseFactory(title_en="</script><script>alert(1)</script>", slug_en="x")
-    from newsroom.models import Release
+    from releases.models import Release
 
     approve(Release.objects.get(slug_en="x"), "en")
     html = client.get("/en/news/x/").content.decode()

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from newsroom.dates import DatePrecision, format_partial_date
+from core.dates import DatePrecision
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -106,7 +106,3 @@ class Organisation(models.Model):
     @property
     def short_name(self):
         return self.acronym or self.name
-
-    @property
-    def established_display(self):
-        return format_partial_date(self.established_on, self.established_precision)

@@ -3,15 +3,7 @@ from decimal import Decimal
 from babel.numbers import list_currencies
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import (
-    Case,
-    DecimalField,
-    ExpressionWrapper,
-    F,
-    Q,
-    Value,
-    When,
-)
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -27,30 +19,35 @@ class AmountBasis(models.TextChoices):
     TOTAL = "total", _("in total")
 
 
+def years_of(first_year, last_year):
+    """The years a pledge's span covers; none without a first year."""
+    if first_year is None:
+        return range(0)
+    return range(first_year, (last_year or first_year) + 1)
+
+
 class PledgeQuerySet(models.QuerySet):
     def public(self):
         """Pledges the public may see: entered by staff, or reported in a published release."""
-        from newsroom.models.release import public
-
-        # Release visibility's one definition, applied through the pledge's own release:
-        # a join, never a list of every published release.
-        return self.filter(Q(reported_in__isnull=True) | public(through="reported_in__"))
-
-    def with_total(self):
-        """Annotate `total_amount`: a per-year amount times its years, or the amount as given."""
-        years = ExpressionWrapper(
-            F("last_year") - F("first_year") + Value(1), output_field=DecimalField()
-        )
-        return self.annotate(
-            total_amount=Case(
-                When(amount_basis=AmountBasis.PER_YEAR, then=F("amount") * years),
-                default=F("amount"),
-                output_field=DecimalField(max_digits=18, decimal_places=2),
-            )
+        # The releases' one definition of what is public, reached through the pledge's own
+        # relation (this app does not import the releases'): a join, never a list of every
+        # published release.
+        releases = self.model.reported_in.field.related_model.objects
+        return self.filter(
+            Q(reported_in__isnull=True) | releases.public_condition(through="reported_in__")
         )
 
-    def disclosed(self):
-        return self.filter(amount__isnull=False)
+    def in_year(self, year):
+        """Pledges that count in `year`: each year of their span; one without years, in none."""
+        return self.filter(
+            Q(first_year__lte=year)
+            & (Q(last_year__gte=year) | Q(last_year__isnull=True, first_year=year))
+        )
+
+    def years(self):
+        """Every year the pledges cover, in order."""
+        spans = self.filter(first_year__isnull=False).values_list("first_year", "last_year")
+        return sorted({year for span in spans.distinct() for year in years_of(*span)})
 
 
 class Pledge(models.Model):

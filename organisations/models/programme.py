@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from newsroom.dates import DatePrecision
+from core.dates import DatePrecision
 
 
 class Programme(models.Model):

@@ -3,7 +3,7 @@ from django.core.management import CommandError, call_command
 
 from benchmark import archive
 from benchmark.pages import percentile
-from newsroom.models import LanguageVersion, Release
+from releases.models import LanguageVersion, Release
 from tests.factories import ReleaseFactory
 
 pytestmark = pytest.mark.django_db

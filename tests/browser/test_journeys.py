@@ -7,8 +7,8 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from newsroom import roles
-from newsroom.models import Release
+from releases.models import Release
+from staff import roles
 from tests.factories import ReleaseFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -13,9 +13,11 @@ from django.utils import timezone
 from PIL import Image
 from reversion.models import Version
 
-from newsroom import freshness, roles
-from newsroom.images import rendition_name
-from newsroom.models import LanguageVersion, Release, StaffProfile
+from core.images import rendition_name
+from releases import freshness
+from releases.models import LanguageVersion, Release
+from staff import roles
+from staff.models import StaffProfile
 from tests.admin_forms import change_form_data
 from tests.factories import ReleaseFactory
 

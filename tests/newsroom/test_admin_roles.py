@@ -4,8 +4,8 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group, User
 
-from newsroom import roles
-from newsroom.models import Release
+from releases.models import Release
+from staff import roles
 from tests.admin_forms import change_form_data
 from tests.factories import EventFactory, ReleaseFactory
 

@@ -4,11 +4,11 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
+from demo.loader import create_demo_accounts
 from events.models import Event
-from newsroom.demo.loader import create_demo_accounts
-from newsroom.models import Release
 from organisations.models import Organisation, Pledge, Programme
 from people.models import Person
+from releases.models import Release
 
 pytestmark = pytest.mark.django_db
 
@@ -37,14 +37,14 @@ def test_loading_twice_duplicates_nothing(demo):
 
 
 def test_qatar_pledge_is_15_million_a_year_for_2024_to_2026(demo):
-    pledge = Pledge.objects.with_total().get(donor__slug="qatar", first_year=2024)
+    pledge = Pledge.objects.get(donor__slug="qatar", first_year=2024)
     assert (pledge.amount, pledge.currency, pledge.amount_basis) == (
         Decimal(15_000_000),
         "USD",
         "per_year",
     )
     assert (pledge.first_year, pledge.last_year) == (2024, 2026)
-    assert pledge.total_amount == Decimal(45_000_000)
+    assert pledge.total == Decimal(45_000_000)
     assert pledge.recipient.slug == "unoct"
     assert pledge.announced_at.slug == "beneficiaries-forum-doha"
     assert pledge.announced_by.slug == "sultan-al-muraikhi"

@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import resolve, reverse
 from django.utils import timezone, translation
 
-from newsroom.models import Release
-from newsroom.sitemaps import ReleaseSitemap
+from releases.models import Release
+from releases.sitemaps import ReleaseSitemap
 from tests.factories import (
     EventFactory,
     OrganisationFactory,
@@ -17,7 +17,6 @@ from tests.factories import (
     approve,
 )
 
-# Temporary, until newsroom/urls.py includes newsroom.syndication_urls.
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"

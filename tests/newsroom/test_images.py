@@ -10,8 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import ExifTags, Image, ImageCms
 
-from newsroom import images
-from newsroom.models import Release
+from core import images
+from releases.models import Release
 
 
 @pytest.fixture(autouse=True)

@@ -4,11 +4,11 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from newsroom import importer
-from newsroom.importer import import_article_file, parse_article, read_article_text
-from newsroom.models import Release
+from releases import importer
+from releases.importer import import_article_file, parse_article, read_article_text
+from releases.models import Release
 
-SEEDS = Path(__file__).resolve().parents[2] / "newsroom" / "demo" / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "demo" / "seeds"
 NOISE = [
     "[ad_1]",
     "[ad_2]",

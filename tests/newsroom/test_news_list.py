@@ -3,7 +3,7 @@ from datetime import date, datetime
 import pytest
 from django.utils import timezone
 
-from newsroom.models import Release
+from releases.models import Release
 from tests.factories import (
     EventFactory,
     OrganisationFactory,
@@ -21,7 +21,7 @@ def published_on(day):
 
 
 def titles(response):
-    return [release.title_ar for release, _language in response.context["items"]]
+    return [release.title_ar for release in response.context["releases"]]
 
 
 def facet(response, name):
@@ -155,10 +155,10 @@ def test_news_list_queries_do_not_grow_with_the_page(client, django_assert_max_n
     # The page, its translations and the seven facets, which count the list as well.
     with django_assert_max_num_queries(9):
         response = client.get("/ar/news/")
-    assert len(response.context["items"]) == 20
+    assert len(response.context["releases"]) == 20
     assert response.context["page"].paginator.count == 30
     with django_assert_max_num_queries(9):
-        assert len(client.get("/ar/news/?page=2").context["items"]) == 10
+        assert len(client.get("/ar/news/?page=2").context["releases"]) == 10
 
 
 def test_an_organisation_and_all_its_units_are_looked_up_once(
@@ -177,8 +177,8 @@ def test_an_organisation_and_all_its_units_are_looked_up_once(
 
 
 def test_a_search_matching_more_than_the_limit_keeps_the_newest_and_says_so(client, monkeypatch):
-    monkeypatch.setattr("newsroom.models.release.SEARCH_LIMIT", 3)
-    monkeypatch.setattr("newsroom.views.SEARCH_LIMIT", 3)
+    monkeypatch.setattr("releases.models.release.SEARCH_LIMIT", 3)
+    monkeypatch.setattr("releases.views.SEARCH_LIMIT", 3)
     for year in range(2015, 2020):
         ReleaseFactory(
             title_ar=f"مكافحة الإرهاب {year}", published_at=published_on(date(year, 5, 1))
@@ -211,4 +211,4 @@ def test_searching_with_filters_runs_the_search_once_per_set_of_filters(
     # facet's); then the page, its translations and the seven facets (which also count it).
     with django_assert_max_num_queries(12):
         response = client.get("/ar/news/?q=الإرهاب&topic=t")
-    assert len(response.context["items"]) == 5
+    assert len(response.context["releases"]) == 5

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from benchmark.load import redis_answers
-from newsroom.models import Release
+from releases.models import Release
 from tests.factories import EventFactory, ReleaseFactory, TopicFactory, approve
 
 pytestmark = pytest.mark.django_db

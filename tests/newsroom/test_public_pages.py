@@ -2,7 +2,7 @@ import pytest
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 
-from newsroom.models import Release
+from releases.models import Release
 from tests.factories import ReleaseFactory, approve
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from newsroom.models import Release
+from releases.models import Release
 from tests.factories import ReleaseFactory
 
 pytestmark = pytest.mark.django_db

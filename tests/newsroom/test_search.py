@@ -1,8 +1,8 @@
 import pytest
 from django.test.utils import CaptureQueriesContext
 
-from newsroom.arabic_script import arabic_stem, normalise, words
-from newsroom.models import Release
+from core.arabic_script import arabic_stem, normalise, words
+from releases.models import Release
 from tests.factories import ReleaseFactory
 
 pytestmark = pytest.mark.django_db

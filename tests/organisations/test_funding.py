@@ -10,9 +10,9 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
-from newsroom.models import Release
 from organisations.funding import format_amount, funding_context
 from organisations.models import AmountBasis, Programme
+from releases.models import Release
 from tests.factories import EventFactory, OrganisationFactory, PledgeFactory, ReleaseFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,106 @@
+"""Template helpers for text in three languages and two directions."""
+
+import re
+
+import jdatetime
+from django import template
+from django.utils import formats, timezone
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from core import arabic_script, languages
+from core.arabic_script import arabic_stem, normalise, query_terms
+from core.dates import PRECISION_FORMATS, DatePrecision, format_partial_date
+
+register = template.Library()
+
+# A Persian word may hold a zero-width non-joiner: it is one word, highlighted whole.
+WORD = re.compile(r"[\w\u200c]+")
+LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9&/.\- ]*[A-Za-z0-9]|[A-Za-z0-9]")
+PERSIAN_MONTHS = [
+    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
+    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
+]  # fmt: skip
+
+
+@register.filter
+def dir_of(language):
+    return languages.direction(language)
+
+
+@register.filter
+def local_digits(value):
+    """Numbers in the reader's digits: Persian digits on Persian pages."""
+    return arabic_script.local_digits(value, get_language())
+
+
+@register.filter(needs_autoescape=True)
+def isolate_latin(text, autoescape=True):
+    """Latin acronyms and numbers inside Arabic or Persian text keep their own direction."""
+    escape = conditional_escape if autoescape else str
+    text = str(text or "")
+    if languages.direction(get_language()) == "ltr":
+        return escape(text)
+    parts, last = [], 0
+    for match in LATIN_RUN.finditer(text):
+        parts.append(escape(text[last : match.start()]))
+        parts.append(format_html('<bdi dir="ltr">{}</bdi>', match.group()))
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts))
+
+
+@register.filter(needs_autoescape=True)
+def highlight(text, query, autoescape=True):
+    """`text` with the words that match the search `query` marked, whatever their spelling."""
+    escape = conditional_escape if autoescape else str
+    text = str(text or "")
+    terms = [variant for variants in query_terms(query or "") for variant in variants]
+    if not terms:
+        return escape(text)
+    parts, last = [], 0
+    for match in WORD.finditer(text):
+        word = normalise(match.group()).replace("\u200c", "")
+        if any(form.startswith(term) for form in (word, arabic_stem(word)) for term in terms):
+            parts.append(escape(text[last : match.start()]))
+            parts.append(format_html("<mark>{}</mark>", match.group()))
+            last = match.end()
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts))
+
+
+@register.simple_tag
+def local_date(value, precision=DatePrecision.DAY):
+    """A date as precisely as it is known; on Persian pages, the Solar Hijri date beside it."""
+    if value is None or precision == DatePrecision.UNKNOWN:
+        return format_partial_date(None, DatePrecision.UNKNOWN)
+    if hasattr(value, "tzinfo") and value.tzinfo is not None:
+        value = timezone.localtime(value).date()
+    gregorian = formats.date_format(value, PRECISION_FORMATS[precision])
+    if get_language() != "fa":
+        return gregorian
+    solar = jdatetime.date.fromgregorian(date=value)
+    if precision == DatePrecision.DAY:
+        solar_text = f"{solar.day} {PERSIAN_MONTHS[solar.month - 1]} {solar.year}"
+    elif precision == DatePrecision.MONTH:
+        solar_text = f"{PERSIAN_MONTHS[solar.month - 1]} {solar.year}"
+    else:
+        solar_text = str(solar.year)
+    return format_html(
+        '{} <span class="solar-date">({})</span>',
+        arabic_script.local_digits(solar_text, "fa"),
+        arabic_script.local_digits(gregorian, "fa"),
+    )
+
+
+@register.simple_tag
+def translated(obj, field):
+    """A translated field in the page's language, or its fallback marked with its own lang."""
+    language = get_language()
+    value, code = languages.translated(obj, field, language)
+    if not value:
+        return ""
+    if code == language:
+        return isolate_latin(value)
+    return format_html('<bdi lang="{}" dir="{}">{}</bdi>', code, languages.direction(code), value)

@@ -1,0 +1,299 @@
+"""Load the demo site: import the seed articles, then curate them and everything they mention.
+
+Every object is found by its slug (or natural key) and updated, so loading again changes nothing
+and duplicates nothing. Everything happens in one transaction: a failure leaves no half-demo.
+"""
+
+from datetime import UTC, datetime, time
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from events.models import Event, Participation, Session
+from organisations.models import Organisation, Pledge, Programme, ProgrammeFunder
+from people.models import Person, Position
+from releases import freshness, workflow
+from releases.importer import blocks_to_html, import_article_file, unique_slug
+from releases.models import LanguageVersion, Quote, Release, Topic
+from staff import roles
+from staff.models import StaffProfile
+
+from . import content
+
+DEMO_DIR = Path(__file__).resolve().parent
+SEEDS_DIR = DEMO_DIR / "seeds"
+TRANSLATIONS_DIR = DEMO_DIR / "translations"
+LANGUAGES = ("ar", "en", "fa")
+
+# (username, password, group or None for the superuser, admin language)
+DEMO_ACCOUNTS = [
+    ("admin", "admin-demo-pass", None, "en"),
+    ("editor", "editor-demo-pass", roles.EDITOR, "ar"),
+    ("publisher", "publisher-demo-pass", roles.PUBLISHER, "ar"),
+    ("translator-ar", "translator-ar-demo-pass", roles.translator_group("ar"), "ar"),
+    ("translator-en", "translator-en-demo-pass", roles.translator_group("en"), "en"),
+    ("translator-fa", "translator-fa-demo-pass", roles.translator_group("fa"), "fa"),
+    ("administrator", "administrator-demo-pass", roles.ADMINISTRATOR, "en"),
+]
+
+
+def translated(field, value):
+    """{field_ar: …, field_en: …, field_fa: …} for a content.T value."""
+    return {f"{field}_{code}": getattr(value, code) for code in LANGUAGES}
+
+
+def pop_translated(spec, *fields):
+    """Take the translated values of `fields` out of `spec`, as model field values."""
+    values = {}
+    for field in fields:
+        if field in spec:
+            values |= translated(field, spec.pop(field))
+    return values
+
+
+def set_translated(obj, field, value):
+    for name, text in translated(field, value).items():
+        setattr(obj, name, text)
+
+
+def read_translation(seed_name, language):
+    """(title, blocks) from translations/<seed>.<language>.txt, or None if there is none."""
+    path = TRANSLATIONS_DIR / f"{Path(seed_name).stem}.{language}.txt"
+    if not path.exists():
+        return None
+    title, _blank, rest = path.read_text(encoding="utf-8").strip().partition("\n")
+    blocks = []
+    for block in rest.strip().split("\n\n"):
+        block = " ".join(block.split())
+        if block.startswith("## "):
+            blocks.append(("h2", block[3:]))
+        elif block:
+            blocks.append(("p", block))
+    return title.strip(), blocks
+
+
+class DemoLoader:
+    def __init__(self, report=print):
+        self.report = report
+        self.organisations = {}
+        self.programmes = {}
+        self.people = {}
+        self.events = {}
+        self.releases = {}
+
+    @transaction.atomic
+    def load(self):
+        topics = self.load_topics()
+        self.load_organisations()
+        self.load_programmes()
+        self.load_people()
+        self.load_events()
+        self.load_releases(topics)
+        self.load_pledges()
+        return self
+
+    def load_topics(self):
+        topics = {
+            slug: Topic.objects.update_or_create(slug=slug, defaults=translated("name", name))[0]
+            for slug, name in content.TOPICS.items()
+        }
+        self.report(f"Topics: {len(topics)}")
+        return topics
+
+    def load_organisations(self):
+        for slug, spec in content.ORGANISATIONS.items():
+            spec = dict(spec)
+            defaults = pop_translated(spec, "name", "acronym", "description")
+            if parent := spec.pop("parent", None):
+                defaults["parent"] = self.organisations[parent]
+            self.organisations[slug] = Organisation.objects.update_or_create(
+                slug=slug, defaults=defaults | spec
+            )[0]
+        self.report(f"Organisations: {len(self.organisations)}")
+
+    def load_programmes(self):
+        for slug, spec in content.PROGRAMMES.items():
+            spec = dict(spec)
+            defaults = pop_translated(spec, "name", "acronym", "description")
+            defaults["lead"] = self.organisations[spec.pop("lead")]
+            if part_of := spec.pop("part_of", None):
+                defaults["part_of"] = self.programmes[part_of]
+            partners = spec.pop("partners", [])
+            consulted = spec.pop("consulted", [])
+            funders = spec.pop("funders", [])
+            programme, _created = Programme.objects.update_or_create(
+                slug=slug, defaults=defaults | spec
+            )
+            programme.partners.set([self.organisations[s] for s in partners])
+            programme.consulted.set([self.organisations[s] for s in consulted])
+            ProgrammeFunder.objects.filter(programme=programme).delete()
+            ProgrammeFunder.objects.bulk_create(
+                ProgrammeFunder(
+                    programme=programme, organisation=self.organisations[s], is_main_funder=main
+                )
+                for s, main in funders
+            )
+            self.programmes[slug] = programme
+        self.report(f"Programmes: {len(self.programmes)}")
+
+    def load_people(self):
+        for slug, spec in content.PEOPLE.items():
+            person, _created = Person.objects.update_or_create(
+                slug=slug,
+                defaults={"honorific": spec["honorific"]} | translated("name", spec["name"]),
+            )
+            person.positions.all().delete()
+            Position.objects.bulk_create(
+                Position(
+                    person=person,
+                    organisation=self.organisations[organisation],
+                    started_on=started_on,
+                    **translated("title", title),
+                )
+                for title, organisation, started_on in spec["positions"]
+            )
+            self.people[slug] = person
+        self.report(f"People: {len(self.people)}")
+
+    def load_events(self):
+        for slug, spec in content.EVENTS.items():
+            spec = dict(spec)
+            defaults = pop_translated(spec, "title", "city", "outcome", "summary", "venue")
+            if programme := spec.pop("programme", None):
+                defaults["programme"] = self.programmes[programme]
+            organisers = spec.pop("organisers", [])
+            partners = spec.pop("partners", [])
+            sessions = spec.pop("sessions", [])
+            participations = spec.pop("participations", [])
+            event, _created = Event.objects.update_or_create(slug=slug, defaults=defaults | spec)
+            event.organisers.set([self.organisations[s] for s in organisers])
+            event.partners.set([self.organisations[s] for s in partners])
+            event.sessions.all().delete()
+            Session.objects.bulk_create(
+                Session(event=event, order=order, **translated("title", title))
+                for order, title in enumerate(sessions, start=1)
+            )
+            event.participations.all().delete()
+            Participation.objects.bulk_create(
+                Participation(
+                    event=event,
+                    person=self.people[person],
+                    role=role,
+                    affiliation=self.organisations.get(affiliation),
+                    order=order,
+                    **translated("title", title),
+                )
+                for order, (person, role, title, affiliation) in enumerate(participations, 1)
+            )
+            self.events[slug] = event
+        self.report(f"Events: {len(self.events)}")
+
+    def load_releases(self, topics):
+        for seed_name, spec in content.RELEASES.items():
+            result = import_article_file(SEEDS_DIR / seed_name, language="ar")
+            if result.failed:
+                raise RuntimeError(f"{seed_name}: {result.message}")
+            self.report(f"{seed_name}: {result.message}")
+            release = result.release
+            release.kind = spec["kind"]
+            if title := spec.get("title_ar"):
+                release.title_ar = title
+                release.slug_ar = unique_slug(title, "ar", exclude_pk=release.pk)
+            if dateline := spec.get("dateline"):
+                set_translated(release, "dateline", dateline)
+            if source_name := spec.get("source_name"):
+                set_translated(release, "source_name", source_name)
+                release.source_organisation = self.organisations[spec["source_organisation"]]
+            if published_on := spec.get("published_on"):
+                release.published_at = datetime.combine(published_on, time(12), tzinfo=UTC)
+            for language in ("en", "fa"):
+                self.apply_translation(release, seed_name, language)
+            release.status = Release.Status.PUBLISHED
+            release.full_clean()
+            release.save()
+
+            release.events.set([self.events[s] for s in spec["events"]])
+            release.people.set([self.people[s] for s in spec["people"]])
+            release.organisations.set([self.organisations[s] for s in spec["organisations"]])
+            release.topics.set([topics[s] for s in spec["topics"]])
+            release.quotes.all().delete()
+            Quote.objects.bulk_create(
+                Quote(
+                    release=release,
+                    person=self.people[person],
+                    event=self.events[event],
+                    order=order,
+                    **translated("text", text),
+                )
+                for order, (person, event, text) in enumerate(spec["quotes"], start=1)
+            )
+            self.approve_translations(release)
+            self.releases[seed_name] = release
+
+    def apply_translation(self, release, seed_name, language):
+        translation = read_translation(seed_name, language)
+        if translation is None:
+            return
+        title, blocks = translation
+        lede_index = next(i for i, (tag, _text) in enumerate(blocks) if tag == "p")
+        setattr(release, f"title_{language}", title)
+        setattr(release, f"slug_{language}", unique_slug(title, language, exclude_pk=release.pk))
+        setattr(release, f"lede_{language}", blocks[lede_index][1])
+        setattr(release, f"body_{language}", blocks_to_html(blocks[lede_index + 1 :]))
+
+    def approve_translations(self, release):
+        """The demo's translations were made from today's source text and are approved when
+        complete; an incomplete one (Persian without its body) stays in progress."""
+        workflow.ensure_language_versions(release)
+        freshness.record_translations(
+            release,
+            [(language, field) for language in ("en", "fa") for field in freshness.TRACKED_FIELDS],
+        )
+        for version in release.language_versions.all():
+            complete = freshness.language_state(release, version.language) == freshness.COMPLETE
+            version.status = (
+                LanguageVersion.Status.APPROVED if complete else LanguageVersion.Status.IN_PROGRESS
+            )
+            version.save(update_fields=["status"])
+
+    def load_pledges(self):
+        for spec in content.PLEDGES:
+            spec = dict(spec)
+            lookup = {
+                "donor": self.organisations[spec.pop("donor")],
+                "recipient": self.organisations[spec.pop("recipient")],
+                "programme": self.programmes.get(spec.pop("programme", None)),
+                "reported_in": self.releases[spec.pop("reported_in")],
+            }
+            defaults = translated("description", spec.pop("description"))
+            if announced_at := spec.pop("announced_at", None):
+                defaults["announced_at"] = self.events[announced_at]
+            if announced_by := spec.pop("announced_by", None):
+                defaults["announced_by"] = self.people[announced_by]
+            Pledge.objects.update_or_create(**lookup, defaults=defaults | spec)
+        self.report(f"Pledges: {len(content.PLEDGES)}")
+
+
+def create_demo_accounts(report=print):
+    """One account per role, with known passwords: for a local demo only, refused unless DEBUG."""
+    if not settings.DEBUG:
+        report("Demo accounts not created: they exist only when DEBUG=1.")
+        return []
+    roles.sync_roles()
+    User = get_user_model()
+    accounts = []
+    for username, password, group, language in DEMO_ACCOUNTS:
+        user, _created = User.objects.get_or_create(username=username)
+        user.is_staff = True
+        user.is_superuser = group is None
+        user.set_password(password)
+        user.save()
+        user.groups.set([Group.objects.get(name=group)] if group else [])
+        StaffProfile.objects.update_or_create(
+            user=user, defaults={"language": language, "is_demo_account": True}
+        )
+        accounts.append((username, password, group or "superuser"))
+    return accounts

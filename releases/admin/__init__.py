@@ -1,0 +1,1 @@
+from . import release, topic  # noqa: F401  (registers the models)

@@ -1,0 +1,439 @@
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from django_prose_editor.widgets import AdminProseEditorWidget
+from reversion.admin import VersionAdmin
+
+from core.images import clean_image, make_renditions
+from core.languages import CODES, direction
+from core.permissions import can_publish, translation_languages
+from core.sanitising import sanitise_html
+from core.translation_admin import NewsroomTranslationAdmin, NewsroomTranslationInline
+from releases import freshness, workflow
+from releases.importer import unique_slug
+from releases.models import LanguageVersion, Quote, Release, TranslationSource
+
+BODY_EDITOR_CONFIG = {
+    "extensions": {
+        "Bold": True,
+        "Italic": True,
+        "Heading": {"levels": [2, 3]},
+        "BulletList": True,
+        "ListItem": True,
+        "OrderedList": True,
+        "Blockquote": True,
+        "Link": {"enableTarget": False},
+        "HardBreak": True,
+        "History": True,
+    }
+}
+
+
+def empty(field):
+    return Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
+
+
+def filled(field):
+    return Q(**{f"{field}__isnull": False}) & ~Q(**{field: ""})
+
+
+def missing_translation(language):
+    """Releases whose source has a field that `language` has not translated yet."""
+    condition = Q(pk__in=[])
+    for source in CODES:
+        if source == language:
+            continue
+        gaps = Q(pk__in=[])
+        for field in freshness.TRACKED_FIELDS:
+            gaps |= filled(f"{field}_{source}") & empty(f"{field}_{language}")
+        condition |= Q(source_language=source) & gaps
+    return condition
+
+
+def stale_translation(language):
+    """Releases with a `language` field made from a source text that has changed since."""
+    condition = Q(pk__in=[])
+    for source in CODES:
+        if source == language:
+            continue
+        for field in freshness.TRACKED_FIELDS:
+            made_from_current = TranslationSource.objects.filter(
+                release=OuterRef("pk"),
+                language=language,
+                field=field,
+                source_text=OuterRef(f"{field}_{source}"),
+            )
+            condition |= (
+                Q(source_language=source)
+                & filled(f"{field}_{source}")
+                & filled(f"{field}_{language}")
+                & ~Exists(made_from_current)
+            )
+    return condition
+
+
+class TranslationQueueFilter(admin.SimpleListFilter):
+    title = _("translation queue")
+    parameter_name = "queue"
+
+    def lookups(self, request, model_admin):
+        languages = translation_languages(request.user) or CODES
+        labels = {"missing": _("missing"), "stale": _("stale"), "review": _("in review")}
+        names = dict(settings.LANGUAGES)
+        return [
+            (f"{code}:{state}", f"{names[code]}: {label}")
+            for code in CODES
+            if code in languages
+            for state, label in labels.items()
+        ]
+
+    def queryset(self, request, queryset):
+        if not self.value():
+            return queryset
+        language, _sep, state = self.value().partition(":")
+        if language not in CODES:
+            return queryset.none()
+        queryset = queryset.exclude(source_language=language)
+        if state == "missing":
+            return queryset.filter(missing_translation(language))
+        if state == "stale":
+            return queryset.filter(stale_translation(language))
+        if state == "review":
+            return queryset.filter(
+                language_versions__language=language,
+                language_versions__status=LanguageVersion.Status.IN_REVIEW,
+            )
+        return queryset.none()
+
+
+class ReleaseAdminForm(forms.ModelForm):
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    user = None  # set by ReleaseAdmin.get_form
+
+    class Meta:
+        model = Release
+        fields = "__all__"  # noqa: DJ007  (ReleaseAdmin decides which fields the form shows)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self.instance.updated_at.isoformat()
+        if "status" in self.fields:
+            allowed = workflow.allowed_statuses(self.user, self.instance.status)
+            self.fields["status"].choices = [
+                (value, label) for value, label in Release.Status.choices if value in allowed
+            ]
+
+    def clean_hero_image(self):
+        image = self.cleaned_data.get("hero_image")
+        if isinstance(image, UploadedFile):
+            return clean_image(image)
+        return image
+
+    def clean(self):
+        cleaned = super().clean()
+        self.refuse_overwriting_a_newer_save()
+        for code in CODES:
+            if f"body_{code}" in cleaned:
+                cleaned[f"body_{code}"] = sanitise_html(cleaned[f"body_{code}"])
+        publishing = cleaned.get("status") == Release.Status.PUBLISHED
+        if publishing and "published_at" in self.fields and not cleaned.get("published_at"):
+            cleaned["published_at"] = timezone.now()
+        self.require_alt_text(cleaned)
+        return cleaned
+
+    def refuse_overwriting_a_newer_save(self):
+        if not self.instance.pk:
+            return
+        loaded = parse_datetime(self.cleaned_data.get("loaded_version") or "")
+        saved = Release.objects.filter(pk=self.instance.pk).values_list("updated_at", flat=True)
+        saved = saved.first()
+        if loaded is None or saved is None or saved == loaded:
+            return
+        raise ValidationError(
+            gettext(
+                "Someone else saved this release at %(time)s, after you opened it. Your "
+                "changes were not saved: copy them, reload the page to see the newer version, "
+                "and apply them again."
+            )
+            % {"time": timezone.localtime(saved).strftime("%H:%M:%S")},
+            code="conflict",
+        )
+
+    def require_alt_text(self, cleaned):
+        image = cleaned.get("hero_image", self.instance.hero_image)
+        status = cleaned.get("status", self.instance.status)
+        if not image or status != Release.Status.PUBLISHED:
+            return
+        source = cleaned.get("source_language", self.instance.source_language)
+        field = f"hero_image_alt_{source}"
+        if not cleaned.get(field, getattr(self.instance, field)):
+            self.add_error(
+                field if field in self.fields else None,
+                gettext("A published image needs alt text in the release's own language."),
+            )
+
+
+class LanguageVersionFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        for form in self.forms:
+            if "status" not in form.changed_data or not form.instance.pk:
+                continue
+            version = LanguageVersion.objects.get(pk=form.instance.pk)
+            version.release = self.instance
+            try:
+                workflow.check_translation_status(self.user, version, form.cleaned_data["status"])
+            except ValidationError as error:
+                form.add_error("status", error)
+
+
+class LanguageVersionInline(admin.TabularInline):
+    model = LanguageVersion
+    formset = LanguageVersionFormSet
+    fields = ["language", "freshness", "status", "reviewed_by", "reviewed_at"]
+    readonly_fields = ["language", "freshness", "reviewed_by", "reviewed_at"]
+    extra = 0
+    max_num = 0
+    can_delete = False
+    verbose_name_plural = _("translations")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.user = request.user
+        return formset
+
+    def get_queryset(self, request):
+        # Each row's freshness reads the release and what its translations were made from.
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("release")
+            .prefetch_related("release__translation_sources")
+        )
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("fields"))
+    def freshness(self, version):
+        return freshness_badge(version.release, version.language)
+
+
+class QuoteInline(NewsroomTranslationInline):
+    model = Quote
+    extra = 0
+    autocomplete_fields = ["person", "event"]
+
+
+STATE_LABELS = {
+    freshness.SOURCE: _("source"),
+    freshness.COMPLETE: _("complete"),
+    freshness.MISSING: _("missing"),
+    freshness.STALE: _("stale"),
+}
+
+
+def freshness_badge(release, language, recorded=None):
+    state = freshness.language_state(release, language, recorded)
+    return format_html('<span class="freshness freshness-{}">{}</span>', state, STATE_LABELS[state])
+
+
+@admin.register(Release)
+class ReleaseAdmin(VersionAdmin, NewsroomTranslationAdmin):
+    form = ReleaseAdminForm
+    list_display = [
+        "title",
+        "kind",
+        "status_display",
+        "published_at",
+        "languages_display",
+        "updated_at",
+    ]
+    list_filter = ["status", TranslationQueueFilter, "kind", "source_language", "topics"]
+    search_fields = ["title_ar", "title_en", "title_fa"]
+    date_hierarchy = "published_at"
+    autocomplete_fields = ["events", "people", "organisations", "topics", "source_organisation"]
+    readonly_fields = ["import_key", "created_at", "updated_at"]
+    inlines = [LanguageVersionInline, QuoteInline]
+    actions = ["publish_selected", "unpublish_selected", "archive_selected"]
+    show_full_result_count = False
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        releases = super().get_queryset(request).prefetch_related("language_versions")
+        if request.resolver_match and request.resolver_match.url_name.endswith("_changelist"):
+            # The bodies are read (each language's freshness compares them); the search text
+            # and vector are not.
+            releases = releases.defer("search_text", "search_vector")
+        return releases.prefetch_related("translation_sources")
+
+    def get_search_results(self, request, queryset, search_term):
+        """Every word in any language and any field, as readers search, through the search
+        index: the newest matches first."""
+        if not search_term.strip():
+            return queryset, False
+        return queryset.filter(pk__in=queryset.matching(search_term)), False
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name.startswith("body_"):
+            language = db_field.name.rpartition("_")[2]
+            kwargs["widget"] = AdminProseEditorWidget(
+                config=BODY_EDITOR_CONFIG,
+                attrs={"lang": language, "dir": direction(language)},
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.user = request.user
+        if obj is not None:
+            self.add_source_diffs(request, obj, form)
+        return form
+
+    def add_source_diffs(self, request, release, form):
+        """Beside each stale field, what changed in the source since it was translated."""
+        recorded = freshness.recorded_sources(release)
+        languages = translation_languages(request.user) or CODES
+        for language in languages:
+            states = freshness.field_states(release, language, recorded)
+            for field, state in states.items():
+                name = f"{field}_{language}"
+                if state != freshness.STALE or name not in form.base_fields:
+                    continue
+                old = recorded.get((language, field), "")
+                diff = freshness.source_diff(
+                    old, freshness.source_text(release, field), release.source_language
+                )
+                form.base_fields[name].help_text = format_html(
+                    '<strong class="freshness freshness-stale">{}</strong>{}',
+                    gettext("Stale: the source changed since this was translated:"),
+                    diff,
+                )
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if not allowed or obj is None or can_publish(request.user):
+            return allowed
+        # Editors work on drafts; a published or archived release is the publishers' to change.
+        if translation_languages(request.user) is None:
+            return obj.status in workflow.EDITORIAL
+        return True
+
+    def has_publish_permission(self, request):
+        return can_publish(request.user)
+
+    def save_model(self, request, obj, form, change):
+        old_status = (
+            Release.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
+            if change
+            else None
+        )
+        if change and old_status != obj.status:
+            workflow.check_transition(request.user, old_status, obj.status)
+        for code in CODES:
+            # Every language with a title gets an address, even if nobody typed a slug.
+            if getattr(obj, f"title_{code}") and not getattr(obj, f"slug_{code}"):
+                setattr(
+                    obj, f"slug_{code}", unique_slug(getattr(obj, f"title_{code}"), code, obj.pk)
+                )
+        super().save_model(request, obj, form, change)
+        workflow.ensure_language_versions(obj)
+        if "hero_image" in form.changed_data and obj.hero_image:
+            make_renditions(obj.hero_image)
+        freshness.record_translations(
+            obj, freshness.written_translations(form.changed_data, obj.source_language, CODES)
+        )
+        if change and old_status != obj.status:
+            workflow.log(request.user, obj, workflow.status_message(old_status, obj.status, obj))
+
+    def save_formset(self, request, form, formset, change):
+        previous = {}
+        if formset.model is LanguageVersion:
+            previous = {f.instance.pk: f.initial.get("status") for f in formset.forms}
+        super().save_formset(request, form, formset, change)
+        for version_form in formset.forms if previous else []:
+            version = version_form.instance
+            if previous.get(version.pk) != version.status:
+                workflow.record_translation_status(version, previous[version.pk], user=request.user)
+
+    def view_on_site(self, obj):
+        return reverse("releases:release_preview", kwargs={"pk": obj.pk})
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_display(self, release):
+        if release.is_scheduled:
+            return format_html(
+                '<span class="status-scheduled">{}</span>',
+                gettext("scheduled for %(when)s")
+                % {"when": timezone.localtime(release.published_at).strftime("%Y-%m-%d %H:%M")},
+            )
+        return release.get_status_display()
+
+    @admin.display(description=_("languages"))
+    def languages_display(self, release):
+        recorded = freshness.recorded_sources(release)
+        versions = {version.language: version for version in release.language_versions.all()}
+        return format_html_join(
+            " ",
+            '<span lang="{}" title="{}">{} {}</span>',
+            (
+                (
+                    code,
+                    versions[code].get_status_display() if code in versions else "",
+                    code.upper(),
+                    freshness_badge(release, code, recorded),
+                )
+                for code in CODES
+            ),
+        )
+
+    def transition_selected(self, request, queryset, status):
+        changed = 0
+        for release in queryset:
+            try:
+                changed += workflow.set_status(release, status, user=request.user)
+            except PermissionDenied as error:
+                self.message_user(request, f"{release}: {error}", messages.ERROR)
+        self.message_user(
+            request,
+            ngettext("%(count)d release changed.", "%(count)d releases changed.", changed)
+            % {"count": changed},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Publish selected releases"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self.transition_selected(request, queryset, Release.Status.PUBLISHED)
+
+    @admin.action(
+        description=_("Unpublish selected releases (back to draft)"), permissions=["publish"]
+    )
+    def unpublish_selected(self, request, queryset):
+        self.transition_selected(request, queryset, Release.Status.DRAFT)
+
+    @admin.action(description=_("Archive selected releases"), permissions=["publish"])
+    def archive_selected(self, request, queryset):
+        self.transition_selected(request, queryset, Release.Status.ARCHIVED)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        self.refuse_restoring_without_publish_right(request)
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        self.refuse_restoring_without_publish_right(request)
+        return super().recover_view(request, version_id, extra_context)
+
+    def refuse_restoring_without_publish_right(self, request):
+        # A revision carries its status: restoring one could publish or unpublish.
+        if request.method == "POST" and not can_publish(request.user):
+            raise PermissionDenied

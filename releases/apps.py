@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReleasesConfig(AppConfig):
+    name = "releases"
+    # The label the releases had when they were part of the project package: their tables,
+    # permissions ("newsroom.publish_release") and admin addresses keep it.
+    label = "newsroom"
+    verbose_name = _("Releases")
+
+    def ready(self):
+        from core import page_cache
+
+        from .models import Release
+
+        # A page kept now must not outlive the moment a scheduled release goes live.
+        page_cache.add_scheduled_change(Release.objects.next_publication)

@@ -1,0 +1,139 @@
+"""How many published releases each filter option would give, the other filters applied."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+from django.utils.translation import get_language
+from django_countries import countries
+
+from core import page_cache
+from core.languages import CODES, first_filled
+from events.models import Event
+
+from .models import Release
+
+TOP = 15
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    language: str = ""  # set when the label is in another language than the page's
+    selected: bool = False
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list[Option] = field(default_factory=list)
+
+
+def counted_rows(filterset):
+    """{facet: rows of (value, names, count)}, each counted with the other filters applied.
+
+    The same in every language, so kept once for all three (see page_cache.remembered).
+    """
+    filterset.is_valid()
+
+    def matching(param):
+        return filterset.filtered(filterset.queryset.all(), leave_out=param).order_by()
+
+    def links(param, relation):
+        """The link table's rows of the releases the other filters leave."""
+        through = getattr(Release, relation).through
+        return through.objects.filter(release__in=matching(param).values("pk")).order_by()
+
+    def related(param, relation):
+        column = getattr(Release, relation).field.m2m_reverse_field_name()
+        names = [f"{column}__name_{code}" for code in CODES]
+        # A release is linked to a topic once: counting link rows counts releases.
+        rows = links(param, relation).values(f"{column}__slug", *names).annotate(count=Count("*"))
+        return [
+            (
+                row[f"{column}__slug"],
+                {code: row[f"{column}__name_{code}"] for code in CODES},
+                row["count"],
+            )
+            for row in rows.order_by("-count")[:TOP]
+        ]
+
+    def by_event(param, field):
+        # Two events of a kind in one release count it once.
+        rows = (
+            links(param, "events")
+            .values(f"event__{field}")
+            .annotate(count=Count("release", distinct=True))
+        )
+        return [(row[f"event__{field}"], None, row["count"]) for row in rows]
+
+    # One row per release here, so plain counts: no DISTINCT, which would sort.
+    kinds = matching("kind").values("kind").annotate(count=Count("*")).order_by("kind")
+    years = (
+        matching("year")
+        .annotate(year=ExtractYear("published_at"))
+        .values("year")
+        .annotate(count=Count("*"))
+        .order_by("-year")
+    )
+    countries_counted = sorted(
+        (row for row in by_event("country", "country") if row[0]), key=lambda row: -row[2]
+    )
+    return {
+        "topic": related("topic", "topics"),
+        "kind": [(row["kind"], None, row["count"]) for row in kinds],
+        "year": [(str(row["year"]), None, row["count"]) for row in years],
+        "event_kind": sorted(by_event("event_kind", "kind")),
+        "country": countries_counted[:TOP],
+        "organisation": related("organisation", "organisations"),
+        "person": related("person", "people"),
+    }
+
+
+def release_facets(filterset):
+    """The news list's facets in the reader's language, from its filterset's counted rows."""
+    language = get_language()
+    data = filterset.data
+    filterset.is_valid()
+    # The counts are the same in every language, unless the list keeps to the reader's own.
+    own_language = language if filterset.form.cleaned_data.get("own_language") else ""
+    rows = page_cache.remembered(
+        "facets",
+        (own_language, sorted((key, value) for key, value in data.items() if key != "page")),
+        lambda: counted_rows(filterset),
+    )
+
+    def label(name, value, names):
+        match name:
+            case "kind":
+                return str(Release.Kind(value).label), ""
+            case "event_kind":
+                return str(Event.Kind(value).label), ""
+            case "country":
+                return str(countries.name(value)), ""
+            case "year":
+                return value, ""
+        text, in_language = first_filled(names, language)
+        return text, "" if in_language == language else in_language
+
+    facets = []
+    for name in rows:
+        chosen = str(data.get(name, ""))
+        options = []
+        for value, names, count in rows[name]:
+            text, in_language = label(name, value, names)
+            options.append(Option(value, text, count, in_language, value == chosen))
+        facets.append(Facet(name, str(filterset.base_filters[name].label), options))
+    return facets
+
+
+def result_count(facets, filterset):
+    """How many releases the list holds, read off the kind facet: every release has a kind,
+    so its counts (or the chosen kind's) add up to the list, without counting it again."""
+    kinds = next(facet for facet in facets if facet.name == "kind").options
+    filterset.is_valid()
+    chosen = filterset.form.cleaned_data.get("kind")
+    return sum(option.count for option in kinds if not chosen or option.value == chosen)

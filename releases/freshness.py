@@ -1,0 +1,99 @@
+"""Freshness of translations, field by field.
+
+Each translated field remembers the source text it was made from (TranslationSource). When the
+source changes, exactly the fields made from the old text become stale; the translator sees the
+source's changes beside the old translation. Staleness flags a translation, it never unpublishes.
+"""
+
+import difflib
+import html
+
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+
+from core.languages import direction
+
+from .models import TranslationSource
+from .translation import RELEASE_TEXT_FIELDS
+
+# The slug is made from the title, not translated: it is never stale on its own.
+TRACKED_FIELDS = RELEASE_TEXT_FIELDS
+COMPLETE, MISSING, STALE, SOURCE = "complete", "missing", "stale", "source"
+
+
+def source_text(release, field):
+    return getattr(release, f"{field}_{release.source_language}") or ""
+
+
+def recorded_sources(release):
+    """{(language, field): source text}; reads prefetched translation_sources when present."""
+    return {(s.language, s.field): s.source_text for s in release.translation_sources.all()}
+
+
+def field_states(release, language, recorded=None):
+    """{field: complete | missing | stale} for the fields the source language has filled."""
+    recorded = recorded_sources(release) if recorded is None else recorded
+    states = {}
+    for field in TRACKED_FIELDS:
+        current_source = source_text(release, field)
+        if not current_source:
+            continue
+        if not getattr(release, f"{field}_{language}"):
+            states[field] = MISSING
+        elif recorded.get((language, field)) != current_source:
+            states[field] = STALE
+        else:
+            states[field] = COMPLETE
+    return states
+
+
+def language_state(release, language, recorded=None):
+    if language == release.source_language:
+        return SOURCE
+    states = set(field_states(release, language, recorded).values())
+    if MISSING in states:
+        return MISSING
+    if STALE in states:
+        return STALE
+    return COMPLETE
+
+
+def record_translations(release, pairs):
+    """Remember the current source text of each (language, field) translation just written."""
+    for language, field in pairs:
+        if language == release.source_language or not getattr(release, f"{field}_{language}"):
+            continue
+        TranslationSource.objects.update_or_create(
+            release=release,
+            language=language,
+            field=field,
+            defaults={"source_text": source_text(release, field)},
+        )
+
+
+def written_translations(field_names, source_language, languages):
+    """(language, field) pairs among form field names such as "title_en"."""
+    pairs = []
+    for name in field_names:
+        field, _sep, language = name.rpartition("_")
+        if field in TRACKED_FIELDS and language in languages and language != source_language:
+            pairs.append((language, field))
+    return pairs
+
+
+def source_diff(old, new, language):
+    """The source's changes since a translation was made, word by word, as HTML."""
+    old_words, new_words = strip_tags(old).split(), strip_tags(new).split()
+    parts = []
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag in ("delete", "replace"):
+            parts.append(f"<del>{html.escape(' '.join(old_words[a1:a2]))}</del>")
+        if tag in ("insert", "replace"):
+            parts.append(f"<ins>{html.escape(' '.join(new_words[b1:b2]))}</ins>")
+        if tag == "equal":
+            parts.append(html.escape(" ".join(old_words[a1:a2])))
+    return mark_safe(
+        f'<div class="source-diff" lang="{language}" dir="{direction(language)}">'
+        f"{' '.join(parts)}</div>"
+    )

@@ -1,0 +1,57 @@
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from releases.importer import import_article_file
+from releases.models import Release
+
+
+class Command(BaseCommand):
+    help = (
+        "Import scraped archive articles (plain-text files, or folders of .txt files) as draft "
+        "releases in one language. Scraping noise is dropped; files already imported are left "
+        "alone."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", type=Path, help="Files or folders to import.")
+        parser.add_argument(
+            "--language",
+            default=settings.MODELTRANSLATION_DEFAULT_LANGUAGE,
+            choices=[code for code, _name in settings.LANGUAGES],
+            help="The language the articles are written in (default: %(default)s).",
+        )
+        parser.add_argument(
+            "--kind",
+            default=Release.Kind.NEWS,
+            choices=Release.Kind.values,
+            help="Kind for articles whose text does not tell (default: %(default)s).",
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Report what would happen; change nothing."
+        )
+
+    def handle(self, *args, paths, language, kind, dry_run, **options):
+        files = []
+        for path in paths:
+            files.extend(sorted(path.glob("*.txt")) if path.is_dir() else [path])
+        if not files:
+            raise CommandError("No files to import.")
+
+        outcomes = {}
+        for number, path in enumerate(files, start=1):
+            result = import_article_file(
+                path, language=language, default_kind=kind, dry_run=dry_run
+            )
+            outcomes[result.outcome] = outcomes.get(result.outcome, 0) + 1
+            line = f"[{number}/{len(files)}] {path.name}: {result.message}"
+            if result.failed:
+                self.stderr.write(self.style.ERROR(line))
+            elif options["verbosity"] >= 1:
+                self.stdout.write(self.style.SUCCESS(line) if result.release else line)
+
+        summary = ", ".join(f"{count} {outcome}" for outcome, count in sorted(outcomes.items()))
+        self.stdout.write(("Dry run, nothing changed: " if dry_run else "Done: ") + summary)
+        if outcomes.get("failed"):
+            raise CommandError(f"{outcomes['failed']} of {len(files)} files could not be imported.")

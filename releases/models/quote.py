@@ -1,0 +1,44 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .release import ReleaseQuerySet
+
+
+class QuoteQuerySet(models.QuerySet):
+    def public(self):
+        """Quotes in releases the public may see."""
+        return self.filter(ReleaseQuerySet.public_condition(through="release__"))
+
+
+class Quote(models.Model):
+    """Words a release attributes to a person, said at an event where known."""
+
+    release = models.ForeignKey(
+        "newsroom.Release",
+        verbose_name=_("release"),
+        on_delete=models.CASCADE,
+        related_name="quotes",
+    )
+    person = models.ForeignKey(
+        "people.Person", verbose_name=_("speaker"), on_delete=models.PROTECT, related_name="quotes"
+    )
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("said at"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="quotes",
+    )
+    text = models.TextField(_("text"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = QuoteQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("quote")
+        verbose_name_plural = _("quotes")
+        ordering = ["release", "order"]
+
+    def __str__(self):
+        return f"{self.person}: {self.text[:60]}"

@@ -1,0 +1,384 @@
+import operator
+from functools import reduce
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import connections, models
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
+
+from core.arabic_script import index_terms, query_terms
+from core.images import validate_image
+from core.languages import CODES, DEFAULT, fallback_chain
+
+from .language_version import LanguageVersion
+
+SEARCHED_FIELDS = ("title", "lede", "body", "dateline", "source_name")
+LIST_DEFERRED = (
+    "body",
+    *(f"body_{code}" for code in CODES),
+    "search_text",
+    "search_vector",
+)
+# A search keeps the newest matches, this many at most, and ranks those: ranking every release
+# that mentions "terrorism" would read the whole archive for each search.
+SEARCH_LIMIT = 500
+
+
+def search_terms(release):
+    terms = []
+    for code in CODES:
+        for field in SEARCHED_FIELDS:
+            text = strip_tags(getattr(release, f"{field}_{code}") or "")
+            terms.extend(index_terms(text, arabic=code == "ar"))
+    return " ".join(dict.fromkeys(terms))
+
+
+def raw_tsquery(terms):
+    """Every searched word, each as any of its variants, each variant as a word prefix."""
+    return SearchQuery(
+        " & ".join(
+            "(" + " | ".join(f"{variant}:*" for variant in sorted(variants)) + ")"
+            for variants in terms
+        ),
+        search_type="raw",
+        config="simple",
+    )
+
+
+class ReleaseQuerySet(models.QuerySet):
+    @staticmethod
+    def public_condition(through=""):
+        """What the public may see, as a condition on the release reached through `through`
+        (such as "reported_in__"): published, and its publication time has come. The one
+        definition: every public page, list, count, feed, sitemap and search starts from it."""
+        return Q(
+            **{
+                f"{through}status": Release.Status.PUBLISHED,
+                f"{through}published_at__lte": timezone.now(),
+            }
+        )
+
+    def published(self):
+        """What the public may see (`public_condition`)."""
+        return self.filter(self.public_condition())
+
+    def scheduled(self):
+        """Published with a publication time still to come: public by themselves at that time."""
+        return self.filter(status=Release.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def next_publication(self):
+        """When the next scheduled release goes live, or None."""
+        return (
+            self.scheduled()
+            .order_by("published_at")
+            .values_list("published_at", flat=True)[:1]
+            .first()
+        )
+
+    def readable_in(self, language):
+        """Releases the public may read in `language`: written in it, or translated into it
+        and approved (`Release.public_languages`, as a condition)."""
+        approved = LanguageVersion.objects.filter(
+            language=language, status=LanguageVersion.Status.APPROVED
+        ).values("release")
+        # IN, not EXISTS: beside an OR, PostgreSQL hashes the approved list once instead of
+        # probing it for every release.
+        return self.filter(Q(source_language=language) | Q(pk__in=approved))
+
+    def listed(self):
+        """For lists, feeds and sitemaps: without the bodies and search text, which only a
+        release's own page reads, and with what a summary shows, in a fixed number of queries."""
+        return (
+            self.defer(*LIST_DEFERRED)
+            .select_related("source_organisation")
+            .prefetch_related("language_versions")
+        )
+
+    def tagged(self, relation, values):
+        """Releases linked through `relation` (topics, events, people, organisations) to any
+        of `values`; a semi-join, so a release linked twice is listed once, without DISTINCT."""
+        through = getattr(Release, relation).through
+        column = getattr(Release, relation).field.m2m_reverse_field_name()
+        links = through.objects.filter(release=models.OuterRef("pk"), **{f"{column}__in": values})
+        return self.filter(models.Exists(links))
+
+    def matching(self, query):
+        """The pks of the newest SEARCH_LIMIT releases that have every word of `query`.
+
+        On PostgreSQL the stored search vector and its GIN index answer; without them, the same
+        word-prefix match runs over the space-separated search terms.
+        """
+        terms = query_terms(query)
+        if not terms:
+            return []
+        if connections[self.db].vendor == "postgresql":
+            matches = self.filter(search_vector=raw_tsquery(terms))
+        else:
+            condition = Q()
+            for variants in terms:
+                condition &= reduce(
+                    operator.or_,
+                    (
+                        Q(search_text__startswith=variant) | Q(search_text__contains=f" {variant}")
+                        for variant in variants
+                    ),
+                )
+            matches = self.filter(condition)
+        # Newest first, as the (status, published_at) index reads them: a common word stops
+        # the scan after SEARCH_LIMIT rows.
+        newest = matches.order_by("-published_at", "-pk").values_list("pk", flat=True)
+        return list(newest[:SEARCH_LIMIT])
+
+    def search(self, query, matches=None):
+        """Releases with every word of `query` in any language, best matches first.
+
+        `matches` are the pks `matching(query)` gave for the same releases, when known.
+        """
+        matches = self.matching(query) if matches is None else matches
+        if connections[self.db].vendor != "postgresql":
+            return self.filter(pk__in=matches)
+        # One array parameter: five hundred separate ones cost more to send than to search.
+        found = self.filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", [matches]))
+        rank = SearchRank(models.F("search_vector"), raw_tsquery(query_terms(query)))
+        return found.annotate(rank=rank).order_by("-rank", "-published_at")
+
+    def with_slug(self, slug):
+        """Releases whose slug in any language is `slug` (slugs are unique per language)."""
+        condition = Q()
+        for code in CODES:
+            condition |= Q(**{f"slug_{code}": slug})
+        return self.filter(condition)
+
+
+class Release(models.Model):
+    class Kind(models.TextChoices):
+        PRESS_RELEASE = "press_release", _("press release")
+        NEWS = "news", _("news")
+        STATEMENT = "statement", _("statement")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        IN_REVIEW = "in_review", _("in review")
+        PUBLISHED = "published", _("published")
+        ARCHIVED = "archived", _("archived")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    source_language = models.CharField(
+        _("written in"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=DEFAULT,
+        help_text=_("The language the release was written in; the others are translations."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    title = models.CharField(
+        _("title"),
+        max_length=400,
+        blank=True,
+        help_text=_("A release needs a title in at least one language."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        blank=True,
+        allow_unicode=True,
+        help_text=_("Unique per language."),
+    )
+    lede = models.TextField(_("lede"), blank=True)
+    body = models.TextField(_("body"), blank=True)
+    dateline = models.CharField(
+        _("dateline"), max_length=120, blank=True, help_text=_('The place: "United Nations".')
+    )
+    published_at = models.DateTimeField(_("publication date"), null=True, blank=True)
+
+    source_name = models.CharField(
+        _("republished from"),
+        max_length=300,
+        blank=True,
+        help_text=_("For items republished from another site: that site, as credited."),
+    )
+    source_organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("source organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="republished_releases",
+    )
+    source_url = models.URLField(_("source link"), blank=True)
+
+    hero_image = models.ImageField(
+        _("hero image"),
+        upload_to="releases/%Y/%m/",
+        blank=True,
+        validators=[validate_image],
+        help_text=_("JPEG, PNG or WebP. Location and camera data are removed on upload."),
+    )
+    hero_image_alt = models.CharField(_("alt text"), max_length=300, blank=True)
+    hero_image_caption = models.CharField(_("caption"), max_length=500, blank=True)
+    hero_image_credit = models.CharField(_("credit"), max_length=200, blank=True)
+
+    events = models.ManyToManyField(
+        "events.Event", verbose_name=_("events"), blank=True, related_name="releases"
+    )
+    people = models.ManyToManyField(
+        "people.Person", verbose_name=_("people"), blank=True, related_name="releases"
+    )
+    organisations = models.ManyToManyField(
+        "organisations.Organisation",
+        verbose_name=_("organisations"),
+        blank=True,
+        related_name="releases",
+    )
+    topics = models.ManyToManyField(
+        "newsroom.Topic", verbose_name=_("topics"), blank=True, related_name="releases"
+    )
+
+    search_text = models.TextField(
+        _("search terms"),
+        blank=True,
+        editable=False,
+        help_text=_("Every language's text in one spelling, kept for search."),
+    )
+    # On PostgreSQL a trigger keeps this in step with search_text (migration 0004); unused
+    # on SQLite, whose search matches search_text itself.
+    search_vector = SearchVectorField(null=True, editable=False)
+    import_key = models.CharField(
+        _("imported from"),
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text=_("The archive file this release was imported from."),
+    )
+    import_checksum = models.CharField(max_length=64, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ReleaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("release")
+        verbose_name_plural = _("releases")
+        permissions = [
+            ("publish_release", _("Can publish, schedule, unpublish and archive releases")),
+            ("translate_ar", _("Can translate into Arabic")),
+            ("translate_en", _("Can translate into English")),
+            ("translate_fa", _("Can translate into Persian")),
+        ]
+        # Undated drafts first, then newest first: the order of the indexes below (and the
+        # same on SQLite, whose NULLs would otherwise come last).
+        ordering = [models.F("published_at").desc(nulls_first=True), "-pk"]
+        indexes = [
+            # Lists, counts and the year and kind facets read this index alone, never the wide
+            # rows of the table (PostgreSQL; other databases ignore `include`).
+            models.Index(
+                fields=["status", "-published_at", "-id"],
+                include=["kind", "source_language", "updated_at"],
+                name="release_public_order_idx",
+            ),
+            # The admin's list of every release, whatever its status, and its date hierarchy.
+            models.Index(fields=["-published_at", "-id"], name="release_order_idx"),
+            models.Index(fields=["kind", "-published_at"], name="release_kind_published_idx"),
+        ]
+        constraints = [
+            *(
+                models.UniqueConstraint(
+                    fields=[f"slug_{code}"],
+                    condition=~Q(**{f"slug_{code}": ""}),
+                    name=f"release_slug_{code}_unique",
+                    violation_error_message=_("Another release already uses this slug."),
+                )
+                for code in CODES
+            ),
+            models.UniqueConstraint(
+                fields=["import_key"],
+                condition=~Q(import_key=""),
+                name="release_import_key_unique",
+            ),
+            models.CheckConstraint(
+                # modeltranslation stores a missing translation as NULL, an erased one as "".
+                condition=reduce(
+                    operator.or_,
+                    (
+                        Q(**{f"title_{code}__isnull": False, f"title_{code}__gt": ""})
+                        for code in CODES
+                    ),
+                ),
+                name="release_has_a_title",
+                violation_error_message=_("Give the release a title in at least one language."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="release_published_has_date",
+                violation_error_message=_("A published release needs a publication date."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or gettext("(untitled)")
+
+    def save(self, *args, **kwargs):
+        # Derived from the release's own text only, so it can never disagree with it.
+        self.search_text = search_terms(self)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        # The reader's language's slug, else the release's own: a release written in English
+        # has an address on the Arabic site before it has an Arabic slug.
+        slug = (
+            self.slug
+            or getattr(self, f"slug_{self.source_language}")
+            or next(filter(None, (getattr(self, f"slug_{code}") for code in CODES)))
+        )
+        return reverse("releases:release", kwargs={"slug": slug})
+
+    def get_url_shown_in(self, shown_in):
+        """The address on the reader's site of this release shown in `shown_in`.
+
+        The reader's own slug may be an unapproved translation's (its words must not leak) or
+        missing: link by the shown language's slug, which the page accepts.
+        """
+        if shown_in == get_language():
+            return self.get_absolute_url()
+        slug = getattr(self, f"slug_{shown_in}") or getattr(self, f"slug_{self.source_language}")
+        return reverse("releases:release", kwargs={"slug": slug})
+
+    @property
+    def is_scheduled(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    def public_languages(self):
+        """The languages the public may read this release in: its own and approved ones.
+
+        Uses prefetched language_versions when the queryset has them.
+        """
+        approved = {
+            version.language
+            for version in self.language_versions.all()
+            if version.status == version.Status.APPROVED
+        }
+        return {self.source_language} | approved
+
+    def language_shown_to(self, language):
+        """The language a reader of `language` is shown this release in: theirs if the public
+        may read it, else the first readable one along its fallback chain; never an unapproved
+        translation."""
+        readable = self.public_languages()
+        return next(
+            (code for code in fallback_chain(language) if code in readable), self.source_language
+        )

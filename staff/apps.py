@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class StaffConfig(AppConfig):
+    name = "staff"
+    verbose_name = _("Staff")
+
+    def ready(self):
+        from .roles import sync_roles
+
+        # After every app's migrations, when all their permissions exist.
+        post_migrate.connect(sync_roles, dispatch_uid="staff.sync_roles")

@@ -1,0 +1,90 @@
+"""The newsroom's roles as Django groups, each with the least it needs.
+
+`sync_roles` runs after every migrate, so a fresh database has the groups and a changed
+definition here reaches existing databases on the next deploy.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+
+from core.languages import CODES, ENGLISH_NAMES
+
+# Content the newsroom edits, by app label and model.
+CONTENT = {
+    "newsroom": ["release", "quote", "topic", "languageversion"],
+    "events": ["event", "session", "participation"],
+    "people": ["person", "position"],
+    "organisations": ["organisation", "programme", "programmefunder", "pledge"],
+}
+# Rows edited inside another object's form: removing one is part of editing that object.
+INLINE_ROWS = ["quote", "session", "participation", "position", "programmefunder", "pledge"]
+# What a translator may change (only the translated fields of their language, enforced by the
+# admin); a programme's funders and language versions' approval are not theirs.
+TRANSLATABLE = [
+    "release",
+    "quote",
+    "topic",
+    "languageversion",
+    "event",
+    "session",
+    "participation",
+    "person",
+    "position",
+    "organisation",
+    "programme",
+    "pledge",
+]
+
+EDITOR = "Editor"
+PUBLISHER = "Publisher"
+ADMINISTRATOR = "Administrator"
+
+
+def translator_group(language):
+    return f"Translator ({ENGLISH_NAMES[language]})"
+
+
+def _codenames(actions, models=None):
+    return [
+        (app, f"{action}_{model}")
+        for app, app_models in CONTENT.items()
+        for model in app_models
+        if models is None or model in models
+        for action in actions
+    ]
+
+
+def role_permissions():
+    editor = [
+        *_codenames(["view", "add", "change"]),
+        *_codenames(["delete"], INLINE_ROWS),
+    ]
+    roles = {
+        EDITOR: editor,
+        PUBLISHER: [*editor, ("newsroom", "publish_release")],
+        ADMINISTRATOR: [
+            *_codenames(["view"]),
+            *[("auth", f"{action}_{model}") for model in ("user", "group")
+              for action in ("view", "add", "change", "delete")],
+            ("staff", "view_staffprofile"),
+            ("staff", "add_staffprofile"),
+            ("staff", "change_staffprofile"),
+        ],
+    }  # fmt: skip
+    for language in CODES:
+        roles[translator_group(language)] = [
+            *_codenames(["view"]),
+            *_codenames(["change"], TRANSLATABLE),
+            ("newsroom", f"translate_{language}"),
+        ]
+    return roles
+
+
+def sync_roles(**kwargs):
+    """Create or update every role group to hold exactly its permissions."""
+    for name, codenames in role_permissions().items():
+        condition = Q(pk__in=[])
+        for app_label, codename in codenames:
+            condition |= Q(content_type__app_label=app_label, codename=codename)
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.set(Permission.objects.filter(condition))
