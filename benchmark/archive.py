@@ -10,7 +10,6 @@ import random
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection, transaction
@@ -21,16 +20,16 @@ from django.utils.text import slugify
 from django.utils.translation import override
 from django_countries import countries
 
+from core.languages import CODES
 from events.models import Event, Participation
 from organisations.models import Organisation, Pledge
 from people.models import Person
-from releases.models import LanguageVersion, Quote, Release, Topic, TranslationSource
-from releases.models.release import search_terms
+from releases import services
+from releases.models import Release, Topic
 from staff import roles
 
 from .corpus import sentences, titles
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
 IMPORT_KEY_PREFIX = "benchmark/"
 BATCH = 2000
 BENCHMARK_USERNAME = "benchmark-publisher"
@@ -212,7 +211,7 @@ class ArchiveBuilder:
     def build_organisations(self, count):
         self.report(f"Organisations: {count:,}")
         names = {}
-        for language in LANGUAGES:
+        for language in CODES:
             with override(language):
                 names[language] = {code: str(name) for code, name in countries}
         codes = sorted(names["en"])
@@ -352,7 +351,7 @@ class ArchiveBuilder:
             "slug": f"{slugify(title, allow_unicode=True)[:80]}-{index}",
             "lede": " ".join(self.random.sample(sentences(language), 2)),
             "body": "".join(f"<p>{block}</p>" for block in body),
-            "dateline": self.random.choice(CITIES)[LANGUAGES.index(language)],
+            "dateline": self.random.choice(CITIES)[CODES.index(language)],
         }
         for field, value in values.items():
             setattr(release, f"{field}_{language}", value)
@@ -361,7 +360,7 @@ class ArchiveBuilder:
         self.report(f"Releases: {count:,}, in three languages")
         start = datetime(FIRST_YEAR, 1, 1, tzinfo=timezone.get_current_timezone())
         span = (self.now - start).total_seconds()
-        releases, links = [], []
+        batch = []
         for index in range(count):
             status = self.pick(STATUS_WEIGHTS)
             published_at = start + timedelta(seconds=self.random.uniform(0, span))
@@ -380,20 +379,33 @@ class ArchiveBuilder:
             organisations = list({self.popular(self.organisations) for _ in range(3)})
             topics = self.some(self.topics, 1, 3)
             events = self.some(self.events, 0, 1) if self.random.random() < 0.4 else []
-            translated = [release.source_language] + [
+            translated = [
                 language
                 for language, chance in TRANSLATED[release.source_language].items()
                 if self.random.random() < chance
             ]
-            for language in translated:
+            for language in [release.source_language, *translated]:
                 self.release_text(release, index, language, people, organisations)
-            release.search_text = search_terms(release)
-            releases.append(release)
-            links.append((people, organisations, topics, events, translated))
-            if len(releases) == BATCH or index == count - 1:
-                self.save_releases(releases, links)
+            batch.append(
+                services.ArchivedRelease(
+                    release=release,
+                    translations={
+                        language: "approved" if self.random.random() < 0.85 else "in_review"
+                        for language in translated
+                    },
+                    links={
+                        "people": people,
+                        "organisations": organisations,
+                        "topics": topics,
+                        "events": events,
+                    },
+                    quotes=self.quotes(people, events),
+                )
+            )
+            if len(batch) == BATCH or index == count - 1:
+                services.create_releases_in_bulk(archived=batch)
                 self.progress("releases", index + 1, count)
-                releases, links = [], []
+                batch = []
         # auto_now and auto_now_add overwrite given values on insert: spread the dates out
         # afterwards, as in an archive written over the years.
         written = Coalesce(F("published_at"), Value(self.now))
@@ -404,58 +416,17 @@ class ArchiveBuilder:
             Release.objects.filter(status=Release.Status.PUBLISHED).values_list("pk", flat=True)
         )
 
-    def save_releases(self, releases, links):
-        created = Release.objects.bulk_create(releases)
-        versions, sources = [], []
-        through = {
-            "people": Release.people.through,
-            "organisations": Release.organisations.through,
-            "topics": Release.topics.through,
-            "events": Release.events.through,
-        }
-        rows = {name: [] for name in through}
-        quotes = []
-        for release, (people, organisations, topics, events, translated) in zip(
-            created, links, strict=True
-        ):
-            rows["people"] += [through["people"](release=release, person=p) for p in people]
-            rows["organisations"] += [
-                through["organisations"](release=release, organisation=o) for o in organisations
-            ]
-            rows["topics"] += [through["topics"](release=release, topic=t) for t in topics]
-            rows["events"] += [through["events"](release=release, event=e) for e in events]
-            if people and self.random.random() < 0.3:
-                quotes.append(
-                    Quote(
-                        release=release,
-                        person=people[0],
-                        event=events[0] if events else None,
-                        text_ar=self.random.choice(sentences("ar")),
-                        text_en=self.random.choice(sentences("en")),
-                    )
-                )
-            for language in LANGUAGES:
-                if language == release.source_language:
-                    continue
-                if language in translated:
-                    status = "approved" if self.random.random() < 0.85 else "in_review"
-                    for field in ("title", "lede", "body", "dateline"):
-                        sources.append(
-                            TranslationSource(
-                                release=release,
-                                language=language,
-                                field=field,
-                                source_text=getattr(release, f"{field}_{release.source_language}"),
-                            )
-                        )
-                else:
-                    status = "in_progress"
-                versions.append(LanguageVersion(release=release, language=language, status=status))
-        for name, model in through.items():
-            model.objects.bulk_create(rows[name])
-        Quote.objects.bulk_create(quotes)
-        LanguageVersion.objects.bulk_create(versions)
-        TranslationSource.objects.bulk_create(sources, batch_size=BATCH)
+    def quotes(self, people, events):
+        if not people or self.random.random() >= 0.3:
+            return []
+        return [
+            {
+                "person": people[0],
+                "event": events[0] if events else None,
+                "text_ar": self.random.choice(sentences("ar")),
+                "text_en": self.random.choice(sentences("en")),
+            }
+        ]
 
     def build_pledges(self, count):
         self.report(f"Pledges: {count:,}")

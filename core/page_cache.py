@@ -18,8 +18,6 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.translation import get_language
@@ -28,7 +26,6 @@ GENERATION_KEY = "page-cache:generation"
 # Functions giving the time of the next change that happens without a save (a scheduled release
 # going live), or None; registered by the apps whose content has such times.
 SCHEDULED_CHANGES = []
-CONTENT_APPS = {"newsroom", "events", "people", "organisations"}
 
 
 def generation():
@@ -44,13 +41,11 @@ def start_new_generation():
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
-@receiver(post_save, dispatch_uid="page_cache.saved")
-@receiver(post_delete, dispatch_uid="page_cache.deleted")
-@receiver(m2m_changed, dispatch_uid="page_cache.relinked")
-def content_changed(sender, **kwargs):
-    if sender._meta.app_label in CONTENT_APPS:
-        # After the commit: a page rendered before it must not be stored as the new state.
-        transaction.on_commit(start_new_generation)
+def invalidate():
+    """Readers' pages are renewed once the current transaction commits: every write of public
+    content asks for it (the apps' services and the admin's saves and deletes)."""
+    # After the commit: a page rendered before it must not be stored as the new state.
+    transaction.on_commit(start_new_generation)
 
 
 def add_scheduled_change(next_change):

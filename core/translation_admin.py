@@ -11,6 +11,7 @@ from django.utils.translation import get_language_info
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from modeltranslation.translator import translator
 
+from core import page_cache
 from core.languages import DEFAULT, direction
 from core.permissions import translation_languages
 from core.sanitising import sanitise_html
@@ -89,7 +90,27 @@ class LanguageScopedMixin:
                 form.base_fields[name].help_text = source_reference(text, source)
 
 
-class NewsroomTranslationAdmin(LanguageScopedMixin, TabbedTranslationAdmin):
+class PublicContentMixin:
+    """Every save or delete through this admin renews the readers' pages once it commits."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        page_cache.invalidate()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        page_cache.invalidate()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        page_cache.invalidate()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        page_cache.invalidate()
+
+
+class NewsroomTranslationAdmin(PublicContentMixin, LanguageScopedMixin, TabbedTranslationAdmin):
     class Media:
         css = {"all": ["newsroom/admin.css"]}
 

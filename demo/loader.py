@@ -12,12 +12,16 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from events.models import Event, Participation, Session
-from organisations.models import Organisation, Pledge, Programme, ProgrammeFunder
+from core import page_cache
+from core.languages import CODES
+from events import services as event_services
+from events.models import Event
+from organisations import services as organisation_services
+from organisations.models import Organisation, Pledge, Programme
 from people.models import Person, Position
-from releases import freshness, workflow
-from releases.importer import blocks_to_html, import_article_file, unique_slug
-from releases.models import LanguageVersion, Quote, Release, Topic
+from releases import freshness, services
+from releases.importer import blocks_to_html, import_article_file
+from releases.models import LanguageVersion, Release, Topic
 from staff import roles
 from staff.models import StaffProfile
 
@@ -26,7 +30,6 @@ from . import content
 DEMO_DIR = Path(__file__).resolve().parent
 SEEDS_DIR = DEMO_DIR / "seeds"
 TRANSLATIONS_DIR = DEMO_DIR / "translations"
-LANGUAGES = ("ar", "en", "fa")
 
 # (username, password, group or None for the superuser, admin language)
 DEMO_ACCOUNTS = [
@@ -40,9 +43,9 @@ DEMO_ACCOUNTS = [
 ]
 
 
-def translated(field, value):
+def in_languages(field, value):
     """{field_ar: …, field_en: …, field_fa: …} for a content.T value."""
-    return {f"{field}_{code}": getattr(value, code) for code in LANGUAGES}
+    return {f"{field}_{code}": getattr(value, code) for code in CODES}
 
 
 def pop_translated(spec, *fields):
@@ -50,12 +53,12 @@ def pop_translated(spec, *fields):
     values = {}
     for field in fields:
         if field in spec:
-            values |= translated(field, spec.pop(field))
+            values |= in_languages(field, spec.pop(field))
     return values
 
 
 def set_translated(obj, field, value):
-    for name, text in translated(field, value).items():
+    for name, text in in_languages(field, value).items():
         setattr(obj, name, text)
 
 
@@ -93,11 +96,12 @@ class DemoLoader:
         self.load_events()
         self.load_releases(topics)
         self.load_pledges()
+        page_cache.invalidate()
         return self
 
     def load_topics(self):
         topics = {
-            slug: Topic.objects.update_or_create(slug=slug, defaults=translated("name", name))[0]
+            slug: Topic.objects.update_or_create(slug=slug, defaults=in_languages("name", name))[0]
             for slug, name in content.TOPICS.items()
         }
         self.report(f"Topics: {len(topics)}")
@@ -117,33 +121,29 @@ class DemoLoader:
     def load_programmes(self):
         for slug, spec in content.PROGRAMMES.items():
             spec = dict(spec)
-            defaults = pop_translated(spec, "name", "acronym", "description")
-            defaults["lead"] = self.organisations[spec.pop("lead")]
+            values = pop_translated(spec, "name", "acronym", "description")
+            values["lead"] = self.organisations[spec.pop("lead")]
             if part_of := spec.pop("part_of", None):
-                defaults["part_of"] = self.programmes[part_of]
+                values["part_of"] = self.programmes[part_of]
             partners = spec.pop("partners", [])
             consulted = spec.pop("consulted", [])
             funders = spec.pop("funders", [])
-            programme, _created = Programme.objects.update_or_create(
-                slug=slug, defaults=defaults | spec
+            programme = Programme.objects.filter(slug=slug).first() or Programme(slug=slug)
+            for name, value in (values | spec).items():
+                setattr(programme, name, value)
+            self.programmes[slug] = organisation_services.save_programme(
+                programme=programme,
+                partners=[self.organisations[s] for s in partners],
+                consulted=[self.organisations[s] for s in consulted],
+                funders=[(self.organisations[s], main) for s, main in funders],
             )
-            programme.partners.set([self.organisations[s] for s in partners])
-            programme.consulted.set([self.organisations[s] for s in consulted])
-            ProgrammeFunder.objects.filter(programme=programme).delete()
-            ProgrammeFunder.objects.bulk_create(
-                ProgrammeFunder(
-                    programme=programme, organisation=self.organisations[s], is_main_funder=main
-                )
-                for s, main in funders
-            )
-            self.programmes[slug] = programme
         self.report(f"Programmes: {len(self.programmes)}")
 
     def load_people(self):
         for slug, spec in content.PEOPLE.items():
             person, _created = Person.objects.update_or_create(
                 slug=slug,
-                defaults={"honorific": spec["honorific"]} | translated("name", spec["name"]),
+                defaults={"honorific": spec["honorific"]} | in_languages("name", spec["name"]),
             )
             person.positions.all().delete()
             Position.objects.bulk_create(
@@ -151,7 +151,7 @@ class DemoLoader:
                     person=person,
                     organisation=self.organisations[organisation],
                     started_on=started_on,
-                    **translated("title", title),
+                    **in_languages("title", title),
                 )
                 for title, organisation, started_on in spec["positions"]
             )
@@ -161,34 +161,31 @@ class DemoLoader:
     def load_events(self):
         for slug, spec in content.EVENTS.items():
             spec = dict(spec)
-            defaults = pop_translated(spec, "title", "city", "outcome", "summary", "venue")
+            values = pop_translated(spec, "title", "city", "outcome", "summary", "venue")
             if programme := spec.pop("programme", None):
-                defaults["programme"] = self.programmes[programme]
+                values["programme"] = self.programmes[programme]
             organisers = spec.pop("organisers", [])
             partners = spec.pop("partners", [])
             sessions = spec.pop("sessions", [])
             participations = spec.pop("participations", [])
-            event, _created = Event.objects.update_or_create(slug=slug, defaults=defaults | spec)
-            event.organisers.set([self.organisations[s] for s in organisers])
-            event.partners.set([self.organisations[s] for s in partners])
-            event.sessions.all().delete()
-            Session.objects.bulk_create(
-                Session(event=event, order=order, **translated("title", title))
-                for order, title in enumerate(sessions, start=1)
+            event = Event.objects.filter(slug=slug).first() or Event(slug=slug)
+            for name, value in (values | spec).items():
+                setattr(event, name, value)
+            self.events[slug] = event_services.save_event(
+                event=event,
+                organisers=[self.organisations[s] for s in organisers],
+                partners=[self.organisations[s] for s in partners],
+                sessions=[in_languages("title", title) for title in sessions],
+                participations=[
+                    {
+                        "person": self.people[person],
+                        "role": role,
+                        "affiliation": self.organisations.get(affiliation),
+                        **in_languages("title", title),
+                    }
+                    for person, role, title, affiliation in participations
+                ],
             )
-            event.participations.all().delete()
-            Participation.objects.bulk_create(
-                Participation(
-                    event=event,
-                    person=self.people[person],
-                    role=role,
-                    affiliation=self.organisations.get(affiliation),
-                    order=order,
-                    **translated("title", title),
-                )
-                for order, (person, role, title, affiliation) in enumerate(participations, 1)
-            )
-            self.events[slug] = event
         self.report(f"Events: {len(self.events)}")
 
     def load_releases(self, topics):
@@ -201,7 +198,7 @@ class DemoLoader:
             release.kind = spec["kind"]
             if title := spec.get("title_ar"):
                 release.title_ar = title
-                release.slug_ar = unique_slug(title, "ar", exclude_pk=release.pk)
+                release.slug_ar = ""  # a new address, from the curated title
             if dateline := spec.get("dateline"):
                 set_translated(release, "dateline", dateline)
             if source_name := spec.get("source_name"):
@@ -212,23 +209,31 @@ class DemoLoader:
             for language in ("en", "fa"):
                 self.apply_translation(release, seed_name, language)
             release.status = Release.Status.PUBLISHED
-            release.full_clean()
-            release.save()
-
-            release.events.set([self.events[s] for s in spec["events"]])
-            release.people.set([self.people[s] for s in spec["people"]])
-            release.organisations.set([self.organisations[s] for s in spec["organisations"]])
-            release.topics.set([topics[s] for s in spec["topics"]])
-            release.quotes.all().delete()
-            Quote.objects.bulk_create(
-                Quote(
-                    release=release,
-                    person=self.people[person],
-                    event=self.events[event],
-                    order=order,
-                    **translated("text", text),
-                )
-                for order, (person, event, text) in enumerate(spec["quotes"], start=1)
+            # The demo's translations were made from today's source text.
+            services.save_release(
+                release=release,
+                written=[
+                    f"{field}_{language}"
+                    for language in ("en", "fa")
+                    for field in freshness.TRACKED_FIELDS
+                ],
+                links={
+                    "events": [self.events[s] for s in spec["events"]],
+                    "people": [self.people[s] for s in spec["people"]],
+                    "organisations": [self.organisations[s] for s in spec["organisations"]],
+                    "topics": [topics[s] for s in spec["topics"]],
+                },
+            )
+            services.set_quotes(
+                release=release,
+                quotes=[
+                    {
+                        "person": self.people[person],
+                        "event": self.events[event],
+                        **in_languages("text", text),
+                    }
+                    for person, event, text in spec["quotes"]
+                ],
             )
             self.approve_translations(release)
             self.releases[seed_name] = release
@@ -240,24 +245,19 @@ class DemoLoader:
         title, blocks = translation
         lede_index = next(i for i, (tag, _text) in enumerate(blocks) if tag == "p")
         setattr(release, f"title_{language}", title)
-        setattr(release, f"slug_{language}", unique_slug(title, language, exclude_pk=release.pk))
+        setattr(release, f"slug_{language}", "")  # made from the title on save
         setattr(release, f"lede_{language}", blocks[lede_index][1])
         setattr(release, f"body_{language}", blocks_to_html(blocks[lede_index + 1 :]))
 
     def approve_translations(self, release):
-        """The demo's translations were made from today's source text and are approved when
-        complete; an incomplete one (Persian without its body) stays in progress."""
-        workflow.ensure_language_versions(release)
-        freshness.record_translations(
-            release,
-            [(language, field) for language in ("en", "fa") for field in freshness.TRACKED_FIELDS],
-        )
+        """A complete translation is approved; an incomplete one (Persian without its body)
+        stays in progress."""
         for version in release.language_versions.all():
             complete = freshness.language_state(release, version.language) == freshness.COMPLETE
-            version.status = (
+            status = (
                 LanguageVersion.Status.APPROVED if complete else LanguageVersion.Status.IN_PROGRESS
             )
-            version.save(update_fields=["status"])
+            services.set_translation_status(version=version, status=status, user=None)
 
     def load_pledges(self):
         for spec in content.PLEDGES:
@@ -268,7 +268,7 @@ class DemoLoader:
                 "programme": self.programmes.get(spec.pop("programme", None)),
                 "reported_in": self.releases[spec.pop("reported_in")],
             }
-            defaults = translated("description", spec.pop("description"))
+            defaults = in_languages("description", spec.pop("description"))
             if announced_at := spec.pop("announced_at", None):
                 defaults["announced_at"] = self.events[announced_at]
             if announced_by := spec.pop("announced_by", None):

@@ -11,7 +11,7 @@ import html
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
-from core.languages import direction
+from core.languages import CODES, direction
 
 from .models import TranslationSource
 from .translation import RELEASE_TEXT_FIELDS
@@ -58,25 +58,35 @@ def language_state(release, language, recorded=None):
     return COMPLETE
 
 
+def sources_of(release, pairs):
+    """Unsaved records of the current source text of each (language, field) translation that
+    `release` has."""
+    return [
+        TranslationSource(
+            release=release, language=language, field=field, source_text=source_text(release, field)
+        )
+        for language, field in pairs
+        if language != release.source_language and getattr(release, f"{field}_{language}")
+    ]
+
+
 def record_translations(release, pairs):
     """Remember the current source text of each (language, field) translation just written."""
-    for language, field in pairs:
-        if language == release.source_language or not getattr(release, f"{field}_{language}"):
-            continue
+    for record in sources_of(release, pairs):
         TranslationSource.objects.update_or_create(
             release=release,
-            language=language,
-            field=field,
-            defaults={"source_text": source_text(release, field)},
+            language=record.language,
+            field=record.field,
+            defaults={"source_text": record.source_text},
         )
 
 
-def written_translations(field_names, source_language, languages):
-    """(language, field) pairs among form field names such as "title_en"."""
+def written_translations(field_names, source_language):
+    """(language, field) pairs of the translations among field names such as "title_en"."""
     pairs = []
     for name in field_names:
         field, _sep, language = name.rpartition("_")
-        if field in TRACKED_FIELDS and language in languages and language != source_language:
+        if field in TRACKED_FIELDS and language in CODES and language != source_language:
             pairs.append((language, field))
     return pairs
 

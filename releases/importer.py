@@ -14,9 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
-from django.db import transaction
-from django.utils.text import slugify
-
+from . import services
 from .models import Release
 
 # Lines that are scraping noise wherever they appear.
@@ -68,7 +66,6 @@ QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200d\u2060\ufeff"))
 
 TITLE_MAX_LENGTH = 200
-SLUG_MAX_LENGTH = 80
 SUBHEADING_MAX_WORDS = 8
 SENTENCE_END = tuple('.!?؟:"')
 
@@ -248,23 +245,6 @@ def blocks_to_html(blocks):
     return "\n".join(f"<{tag}>{html.escape(text, quote=False)}</{tag}>" for tag, text in blocks)
 
 
-def unique_slug(title, language, exclude_pk=None):
-    base = slugify(title, allow_unicode=True)
-    if len(base) > SLUG_MAX_LENGTH:
-        # Cut at a word boundary: a shorter address that still reads.
-        base = base[: SLUG_MAX_LENGTH + 1].rsplit("-", 1)[0]
-    base = base.strip("-") or "release"
-    field_name = f"slug_{language}"
-    taken = Release.objects.filter(**{f"{field_name}__startswith": base})
-    if exclude_pk:
-        taken = taken.exclude(pk=exclude_pk)
-    taken = set(taken.values_list(field_name, flat=True))
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 @dataclass
 class ImportResult:
     path: Path
@@ -299,27 +279,23 @@ def import_article_file(path, *, language, default_kind=Release.Kind.NEWS, dry_r
     if dry_run:
         return ImportResult(path, "would import", f"would import: {summary}", article=article)
 
-    with transaction.atomic():
-        release = Release(
-            kind=article.kind
-            or (Release.Kind.PRESS_RELEASE if article.published_on else default_kind),
-            status=Release.Status.DRAFT,
-            # Noon UTC keeps the stated date the same calendar day from Dushanbe to New York.
-            published_at=datetime.combine(article.published_on, time(12), tzinfo=UTC)
-            if article.published_on
-            else None,
-            import_key=path.name,
-            import_checksum=checksum(text),
-            **{
-                f"title_{language}": article.title,
-                f"slug_{language}": unique_slug(article.title, language),
-                f"lede_{language}": article.lede,
-                f"body_{language}": blocks_to_html(article.body_blocks),
-                f"dateline_{language}": article.dateline,
-            },
-        )
-        release.full_clean()
-        release.save()
+    release = services.create_release(
+        kind=article.kind or (Release.Kind.PRESS_RELEASE if article.published_on else default_kind),
+        status=Release.Status.DRAFT,
+        source_language=language,
+        # Noon UTC keeps the stated date the same calendar day from Dushanbe to New York.
+        published_at=datetime.combine(article.published_on, time(12), tzinfo=UTC)
+        if article.published_on
+        else None,
+        import_key=path.name,
+        import_checksum=checksum(text),
+        **{
+            f"title_{language}": article.title,
+            f"lede_{language}": article.lede,
+            f"body_{language}": blocks_to_html(article.body_blocks),
+            f"dateline_{language}": article.dateline,
+        },
+    )
     return ImportResult(
         path, "imported", f"imported as draft #{release.pk}: {summary}", release, article
     )

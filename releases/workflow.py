@@ -1,14 +1,12 @@
-"""Who may move a release, or one of its translations, from which state to which.
+"""Who may move a release, or one of its translations, from which state to which, and how the
+admin log words each move.
 
 Editors write drafts and submit them for review; publishers publish (now or at a future time,
 which schedules it), unpublish and archive. Translators submit their language for review and
-publishers approve it. Every transition is written to the admin log.
+publishers approve it. The moves themselves are made by services.py.
 """
 
-from django.conf import settings
-from django.contrib.admin.models import CHANGE, LogEntry
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
@@ -32,34 +30,6 @@ def allowed_statuses(user, current):
     return {current}
 
 
-def log(user, obj, message):
-    """Write to the admin log, in English: the log is read by staff of every language."""
-    LogEntry.objects.log_actions(
-        user_id=user.pk,
-        queryset=[obj],
-        action_flag=CHANGE,
-        change_message=message,
-        single_object=True,
-    )
-
-
-def status_message(old, new, release):
-    with override("en"):
-        return _status_message(old, new, release)
-
-
-def _status_message(old, new, release):
-    if new == Status.PUBLISHED and release.is_scheduled:
-        return _("Scheduled for %(when)s (was %(old)s).") % {
-            "when": timezone.localtime(release.published_at).strftime("%Y-%m-%d %H:%M %Z"),
-            "old": Status(old).label,
-        }
-    return _("Status changed from %(old)s to %(new)s.") % {
-        "old": Status(old).label,
-        "new": Status(new).label,
-    }
-
-
 def check_transition(user, old, new):
     if new not in allowed_statuses(user, old):
         raise PermissionDenied(
@@ -68,24 +38,9 @@ def check_transition(user, old, new):
         )
 
 
-@transaction.atomic
-def set_status(release, new, *, user):
-    """Move one release to `new`, as `user`; publishing without a date publishes now."""
-    old = release.status
-    if old == new:
-        return False
-    check_transition(user, old, new)
-    release.status = new
-    if new == Status.PUBLISHED and release.published_at is None:
-        release.published_at = timezone.now()
-    release.save(update_fields=["status", "published_at", "updated_at"])
-    log(user, release, status_message(old, new, release))
-    return True
-
-
 def allowed_translation_statuses(user, version):
     Version = LanguageVersion.Status
-    if can_publish(user):
+    if user is None or can_publish(user):
         return set(Version)
     languages = translation_languages(user)
     mine = languages is None or version.language in languages
@@ -95,7 +50,8 @@ def allowed_translation_statuses(user, version):
 
 
 def check_translation_status(user, version, new):
-    """Raise ValidationError unless `user` may give `version` the status `new`."""
+    """Raise ValidationError unless `user` may give `version` the status `new` (None: the
+    system, whom only the readiness rules bind)."""
     Version = LanguageVersion.Status
     if new not in allowed_translation_statuses(user, version):
         raise ValidationError(
@@ -117,26 +73,37 @@ def check_translation_status(user, version, new):
             )
 
 
-def record_translation_status(version, old, *, user):
-    if version.status == LanguageVersion.Status.APPROVED:
-        version.reviewed_by, version.reviewed_at = user, timezone.now()
-        version.save(update_fields=["reviewed_by", "reviewed_at"])
+# The admin log's words, in English: the log is read by staff of every language. -------------
+
+
+def scheduled_for(release):
+    return timezone.localtime(release.published_at).strftime("%Y-%m-%d %H:%M %Z")
+
+
+def status_message(old, new, release):
     with override("en"):
-        message = _("%(language)s translation: %(old)s → %(new)s.") % {
+        if new == Status.PUBLISHED and release.is_scheduled:
+            return _("Scheduled for %(when)s (was %(old)s).") % {
+                "when": scheduled_for(release),
+                "old": Status(old).label,
+            }
+        return _("Status changed from %(old)s to %(new)s.") % {
+            "old": Status(old).label,
+            "new": Status(new).label,
+        }
+
+
+def creation_message(release):
+    with override("en"):
+        if release.is_scheduled:
+            return _("Created, scheduled for %(when)s.") % {"when": scheduled_for(release)}
+        return _("Created as %(status)s.") % {"status": release.get_status_display()}
+
+
+def translation_message(version, old):
+    with override("en"):
+        return _("%(language)s translation: %(old)s → %(new)s.") % {
             "language": version.get_language_display(),
             "old": LanguageVersion.Status(old).label,
             "new": version.get_status_display(),
         }
-    log(user, version.release, message)
-
-
-def ensure_language_versions(release):
-    """Every language other than the source has a version row to carry its state."""
-    LanguageVersion.objects.bulk_create(
-        [
-            LanguageVersion(release=release, language=code)
-            for code, _name in settings.LANGUAGES
-            if code != release.source_language
-        ],
-        ignore_conflicts=True,
-    )

@@ -5,6 +5,7 @@ from factory.django import DjangoModelFactory
 from events.models import Event, Participation
 from organisations.models import Organisation, Pledge
 from people.models import Person
+from releases import services
 from releases.models import LanguageVersion, Release, Topic
 
 
@@ -56,6 +57,9 @@ class TopicFactory(DjangoModelFactory):
 
 
 class ReleaseFactory(DjangoModelFactory):
+    """Releases written as the newsroom writes them, through the release services; pass
+    `links={"topics": [...]}` to link them."""
+
     class Meta:
         model = Release
 
@@ -65,6 +69,10 @@ class ReleaseFactory(DjangoModelFactory):
     body_ar = "<p>نص البيان.</p>"
     status = Release.Status.PUBLISHED
     published_at = factory.LazyFunction(lambda: timezone.now() - timezone.timedelta(hours=1))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return services.create_release(**kwargs)
 
 
 class PledgeFactory(DjangoModelFactory):
@@ -77,7 +85,8 @@ class PledgeFactory(DjangoModelFactory):
 
 
 def approve(release, *languages):
-    """Approve translations of `release`, as a publisher would."""
+    """Mark translations of `release` approved, complete or not: the state a test starts from
+    (approving through the admin, or services.set_translation_status, checks completeness)."""
     for language in languages:
         LanguageVersion.objects.update_or_create(
             release=release, language=language, defaults={"status": "approved"}

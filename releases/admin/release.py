@@ -13,13 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import AdminProseEditorWidget
 from reversion.admin import VersionAdmin
 
-from core.images import clean_image, make_renditions
+from core.images import clean_image
 from core.languages import CODES, direction
 from core.permissions import can_publish, translation_languages
-from core.sanitising import sanitise_html
 from core.translation_admin import NewsroomTranslationAdmin, NewsroomTranslationInline
-from releases import freshness, workflow
-from releases.importer import unique_slug
+from releases import freshness, services, workflow
 from releases.models import LanguageVersion, Quote, Release, TranslationSource
 
 BODY_EDITOR_CONFIG = {
@@ -142,12 +140,6 @@ class ReleaseAdminForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         self.refuse_overwriting_a_newer_save()
-        for code in CODES:
-            if f"body_{code}" in cleaned:
-                cleaned[f"body_{code}"] = sanitise_html(cleaned[f"body_{code}"])
-        publishing = cleaned.get("status") == Release.Status.PUBLISHED
-        if publishing and "published_at" in self.fields and not cleaned.get("published_at"):
-            cleaned["published_at"] = timezone.now()
         self.require_alt_text(cleaned)
         return cleaned
 
@@ -333,38 +325,33 @@ class ReleaseAdmin(VersionAdmin, NewsroomTranslationAdmin):
         return can_publish(request.user)
 
     def save_model(self, request, obj, form, change):
-        old_status = (
-            Release.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
-            if change
-            else None
-        )
-        if change and old_status != obj.status:
-            workflow.check_transition(request.user, old_status, obj.status)
-        for code in CODES:
-            # Every language with a title gets an address, even if nobody typed a slug.
-            if getattr(obj, f"title_{code}") and not getattr(obj, f"slug_{code}"):
-                setattr(
-                    obj, f"slug_{code}", unique_slug(getattr(obj, f"title_{code}"), code, obj.pk)
-                )
-        super().save_model(request, obj, form, change)
-        workflow.ensure_language_versions(obj)
-        if "hero_image" in form.changed_data and obj.hero_image:
-            make_renditions(obj.hero_image)
-        freshness.record_translations(
-            obj, freshness.written_translations(form.changed_data, obj.source_language, CODES)
-        )
-        if change and old_status != obj.status:
-            workflow.log(request.user, obj, workflow.status_message(old_status, obj.status, obj))
+        services.save_release(release=obj, user=request.user, written=form.changed_data)
+
+    def save_related(self, request, form, formsets, change):
+        links = {
+            name: form.cleaned_data[name] for name in services.RELATIONS if name in form.fields
+        }
+        if links:
+            services.set_links(release=form.instance, links=links)
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
     def save_formset(self, request, form, formset, change):
-        previous = {}
-        if formset.model is LanguageVersion:
-            previous = {f.instance.pk: f.initial.get("status") for f in formset.forms}
-        super().save_formset(request, form, formset, change)
-        for version_form in formset.forms if previous else []:
-            version = version_form.instance
-            if previous.get(version.pk) != version.status:
-                workflow.record_translation_status(version, previous[version.pk], user=request.user)
+        if formset.model is not LanguageVersion:
+            super().save_formset(request, form, formset, change)
+            return
+        # The translations' states change through the service, not the formset's own save; the
+        # admin's change message reads what the formset would have recorded.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        for version_form in formset.forms:
+            if "status" not in version_form.changed_data:
+                continue
+            version = LanguageVersion.objects.get(pk=version_form.instance.pk)
+            version.release = form.instance
+            services.set_translation_status(
+                version=version, status=version_form.cleaned_data["status"], user=request.user
+            )
+            formset.changed_objects.append((version, ["status"]))
 
     def view_on_site(self, obj):
         return reverse("releases:release_preview", kwargs={"pk": obj.pk})
@@ -401,7 +388,7 @@ class ReleaseAdmin(VersionAdmin, NewsroomTranslationAdmin):
         changed = 0
         for release in queryset:
             try:
-                changed += workflow.set_status(release, status, user=request.user)
+                changed += services.set_status(release=release, status=status, user=request.user)
             except PermissionDenied as error:
                 self.message_user(request, f"{release}: {error}", messages.ERROR)
         self.message_user(

@@ -325,14 +325,6 @@ class Release(models.Model):
     def __str__(self):
         return self.title or gettext("(untitled)")
 
-    def save(self, *args, **kwargs):
-        # Derived from the release's own text only, so it can never disagree with it.
-        self.search_text = search_terms(self)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_text"}
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         # The reader's language's slug, else the release's own: a release written in English
         # has an address on the Arabic site before it has an Arabic slug.
@@ -342,6 +334,14 @@ class Release(models.Model):
             or next(filter(None, (getattr(self, f"slug_{code}") for code in CODES)))
         )
         return reverse("releases:release", kwargs={"slug": slug})
+
+    def clean(self):
+        self.date_publication()
+
+    def date_publication(self):
+        """Publishing without a date publishes now: the one place that says so."""
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
 
     def get_url_shown_in(self, shown_in):
         """The address on the reader's site of this release shown in `shown_in`.

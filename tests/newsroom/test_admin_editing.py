@@ -182,7 +182,7 @@ def test_translator_sees_the_source_diff_beside_a_stale_field(client, publisher)
 def test_translator_queue_lists_missing_stale_and_in_review_for_their_language(client):
     missing = draft(title_ar="بلا ترجمة")
     in_review = draft(title_ar="قيد المراجعة", title_fa="در حال بازبینی")
-    LanguageVersion.objects.create(release=in_review, language="fa", status="in_review")
+    in_review.language_versions.filter(language="fa").update(status="in_review")
     client.force_login(make_user("translator", roles.translator_group("fa")))
 
     def queue(state):
@@ -207,7 +207,6 @@ def test_translator_submits_for_review_and_only_a_publisher_approves(client):
     release = draft(
         title_ar="عنوان", title_fa="عنوان فارسی", lede_fa="مقدمه.", body_fa="<p>متن.</p>"
     )
-    release.language_versions.create(language="fa")
     client.force_login(make_user("translator", roles.translator_group("fa")))
 
     assert set_translation_status(client, release, "fa", "approved").status_code == 200
@@ -224,7 +223,7 @@ def test_translator_submits_for_review_and_only_a_publisher_approves(client):
 
 def test_an_incomplete_translation_cannot_be_approved(client, publisher):
     release = draft(title_ar="عنوان", lede_ar="مقدمة", title_en="Title")
-    release.language_versions.create(language="en", status="in_review")
+    release.language_versions.filter(language="en").update(status="in_review")
     response = set_translation_status(client, release, "en", "approved")
     assert response.status_code == 200
     assert "not complete" in str(response.context["inline_admin_formsets"][0].formset.errors)
@@ -242,10 +241,14 @@ def jpeg_with_location():
     return buffer.getvalue()
 
 
-def test_uploaded_photo_loses_its_location_and_gets_renditions(client, publisher):
+def test_uploaded_photo_loses_its_location_and_gets_renditions(
+    client, publisher, django_capture_on_commit_callbacks
+):
     release = draft(hero_image_alt_ar="وصف الصورة")
     upload = SimpleUploadedFile("الدوحة.jpg", jpeg_with_location(), content_type="image/jpeg")
-    response = post_change(client, release, files={"hero_image": upload})
+    # Renditions are made once the save has committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_change(client, release, files={"hero_image": upload})
     assert response.status_code == 302
     release.refresh_from_db()
     with release.hero_image.open("rb") as stored:

@@ -111,7 +111,7 @@ def test_a_reader_gets_an_approved_translation_and_never_an_unapproved_one(clien
         title_en="Draft English",
         slug_en="draft-english",
     )
-    unapproved.language_versions.create(language="en", status="in_review")
+    unapproved.language_versions.filter(language="en").update(status="in_review")
 
     response = client.get(url(feed, "en"))
     first, second = entries(response)
@@ -232,7 +232,7 @@ def releases_in(entries):
 
 def test_the_sitemap_lists_releases_once_per_public_language_with_their_alternates(client):
     arabic_only = ReleaseFactory(title_en="Unapproved English", slug_en="unapproved")
-    arabic_only.language_versions.create(language="en", status="in_review")
+    arabic_only.language_versions.filter(language="en").update(status="in_review")
     translated = approve(
         ReleaseFactory(title_en="English", slug_en="english", title_fa="فارسی", slug_fa="farsi"),
         "fa",

@@ -9,6 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from benchmark.load import redis_answers
+from events import services as event_services
+from releases import services
 from releases.models import Release
 from tests.factories import EventFactory, ReleaseFactory, TopicFactory, approve
 
@@ -53,11 +55,9 @@ def test_a_newly_published_release_shows_at_once(client, committed):
     client.get("/ar/news/")
     draft = committed(lambda: ReleaseFactory(title_ar="خبر جديد", status=Release.Status.DRAFT))
 
-    def publish():
-        draft.status = Release.Status.PUBLISHED
-        draft.save()
-
-    committed(publish)
+    committed(
+        lambda: services.set_status(release=draft, status=Release.Status.PUBLISHED, user=None)
+    )
 
     assert "خبر جديد" in client.get("/ar/news/").content.decode()
 
@@ -69,7 +69,7 @@ def an_edited_release_shows_its_new_text_at_once(client, committed):
 
     def edit():
         release.title_ar = "عنوان مصحح"
-        release.save()
+        services.save_release(release=release, written=["title_ar"])
 
     committed(edit)
 
@@ -87,16 +87,21 @@ def test_relinking_a_release_to_a_topic_shows_on_the_filtered_list_at_once(clien
     topic = TopicFactory(slug="victims")
     assert "خبر عن الضحايا" not in client.get("/ar/news/?topic=victims").content.decode()
 
-    committed(lambda: release.topics.add(topic))
+    committed(lambda: services.set_links(release=release, links={"topics": [topic]}))
 
     assert "خبر عن الضحايا" in client.get("/ar/news/?topic=victims").content.decode()
 
 
 def test_an_approved_translation_shows_at_once_in_its_language(client, committed):
-    release = ReleaseFactory(title_en="The approved English", slug_en="approved")
+    release = ReleaseFactory(
+        title_en="The approved English", slug_en="approved", lede_en="Lede.", body_en="<p>Body.</p>"
+    )
     assert "The approved English" not in client.get("/en/news/").content.decode()
 
-    committed(lambda: approve(release, "en"))
+    english = release.language_versions.get(language="en")
+    committed(
+        lambda: services.set_translation_status(version=english, status="approved", user=None)
+    )
 
     assert "The approved English" in client.get("/en/news/").content.decode()
 
@@ -107,7 +112,7 @@ def test_a_change_to_an_event_shows_on_its_page_at_once(client, committed):
 
     def rename():
         event.title_ar = "منتدى مصحح"
-        event.save()
+        event_services.save_event(event=event)
 
     committed(rename)
 
@@ -212,7 +217,7 @@ def test_facet_counts_are_shared_by_every_page_and_language_until_content_change
     options = second.context["facets"][0].options
     assert [(option.label, option.count) for option in options] == [("Victims", 25)]
 
-    committed(lambda: ReleaseFactory().topics.add(topic))
+    committed(lambda: ReleaseFactory(links={"topics": [topic]}))
 
     facets = client.get("/en/news/?page=2").context["facets"]
     assert facets[0].options[0].count == 26

@@ -83,7 +83,7 @@ def test_an_unapproved_translation_is_never_shown_and_the_fallback_is_labelled(c
 
 def test_an_approved_translation_is_shown_even_while_another_is_in_review(client):
     release = approve(ReleaseFactory(title_en="Approved English", slug_en="approved"), "en")
-    release.language_versions.create(language="fa", status="in_review")
+    release.language_versions.filter(language="fa").update(status="in_review")
     release.title_fa = "عنوان در حال بازبینی"
     release.save()
     assert "Approved English" in client.get("/en/news/approved/").content.decode()

@@ -8,6 +8,13 @@ from tests.factories import ReleaseFactory
 pytestmark = pytest.mark.django_db
 
 
+def saved_directly(**fields):
+    """A release row written without the release services, as the database alone sees it."""
+    release = ReleaseFactory.build(**fields)
+    release.save()
+    return release
+
+
 def test_only_published_releases_whose_time_has_come_are_public():
     live = ReleaseFactory()
     hidden = [
@@ -23,15 +30,15 @@ def test_only_published_releases_whose_time_has_come_are_public():
 
 def test_a_published_release_needs_a_publication_date():
     with pytest.raises(IntegrityError), transaction.atomic():
-        ReleaseFactory(published_at=None)
+        saved_directly(published_at=None)
 
 
 def test_slugs_are_unique_within_a_language():
-    ReleaseFactory(slug_ar="بيان-صحفي", slug_en="press-release")
+    saved_directly(slug_ar="بيان-صحفي", slug_en="press-release")
     with pytest.raises(IntegrityError), transaction.atomic():
-        ReleaseFactory(slug_ar="بيان-صحفي")
+        saved_directly(slug_ar="بيان-صحفي")
     with pytest.raises(IntegrityError), transaction.atomic():
-        ReleaseFactory(slug_en="press-release")
+        saved_directly(slug_en="press-release")
 
 
 def test_the_same_slug_may_serve_two_languages_and_empty_slugs_never_clash():
@@ -52,5 +59,5 @@ def test_undated_drafts_come_first_then_the_newest_publication():
 
 def test_a_release_needs_a_title_in_at_least_one_language():
     with pytest.raises(IntegrityError), transaction.atomic():
-        ReleaseFactory(title_ar="", title_en=None, title_fa=None)
+        saved_directly(title_ar="", title_en=None, title_fa=None)
     assert ReleaseFactory(title_ar=None, title_en="Statement").title_en == "Statement"

@@ -1,0 +1,34 @@
+"""Writes of an event that touch several models: the event with its organisers, partners,
+sessions and participations, in one transaction."""
+
+from django.db import transaction
+
+from core import page_cache
+
+from .models import Participation, Session
+
+
+@transaction.atomic
+def save_event(*, event, organisers=None, partners=None, sessions=None, participations=None):
+    """Store `event` and, for each that is given, exactly these organisers and partners (lists of
+    organisations), sessions and participations (dicts of their fields, in programme order)."""
+    event.full_clean()
+    event.save()
+    if organisers is not None:
+        event.organisers.set(organisers)
+    if partners is not None:
+        event.partners.set(partners)
+    if sessions is not None:
+        event.sessions.all().delete()
+        Session.objects.bulk_create(
+            Session(event=event, order=order, **fields)
+            for order, fields in enumerate(sessions, start=1)
+        )
+    if participations is not None:
+        event.participations.all().delete()
+        Participation.objects.bulk_create(
+            Participation(event=event, order=order, **fields)
+            for order, fields in enumerate(participations, start=1)
+        )
+    page_cache.invalidate()
+    return event

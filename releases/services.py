@@ -1,0 +1,222 @@
+"""Every write of a release, in one place.
+
+Creating and updating a release (its slugs, sanitised bodies, search text, language versions,
+freshness records and renditions), its links, its status and each translation's status go
+through these functions, and each writes its audit-log entry and asks for the readers' pages
+to be renewed. The admin, the archive importer, the demo loader and the benchmark's archive
+builder all call them; forms only validate.
+
+`user` is the staff member acting; None is the system itself (an import, the demo loader),
+which the role rules do not limit and the admin log, which names a person, does not record.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import override
+
+from core import page_cache
+from core.images import make_renditions
+from core.languages import CODES
+from core.sanitising import sanitise_html
+
+from . import freshness, workflow
+from .models import LanguageVersion, Quote, Release, TranslationSource
+from .models.release import search_terms
+from .slugs import unique_slug
+
+RELATIONS = ("topics", "events", "people", "organisations")
+
+
+def create_release(*, user=None, links=None, **fields):
+    """A new release from model field values (`title_ar=…`, `status=…`), with its `links`
+    ({"topics": [...], ...}); every translated field given counts as just written."""
+    release = Release(**fields)
+    return save_release(release=release, user=user, written=fields.keys(), links=links)
+
+
+@transaction.atomic
+def save_release(*, release, user=None, written=(), links=None):
+    """Store `release` as its fields now stand, new or changed, as `user`.
+
+    `written` names the fields just written (a form's changed fields): the translations among
+    them are recorded as made from the source's current text. `links`, when given, replaces
+    the release's topics, events, people or organisations.
+    """
+    adding = release._state.adding
+    before = (
+        None
+        if adding
+        else Release.objects.filter(pk=release.pk).values("status", "hero_image").first()
+    )
+    old_status = before["status"] if before else None
+    if user is not None and release.status != (old_status or Release.Status.DRAFT):
+        workflow.check_transition(user, old_status or Release.Status.DRAFT, release.status)
+
+    for code in CODES:
+        # Every language with a title gets an address, even if nobody typed a slug.
+        title = getattr(release, f"title_{code}")
+        if title and not getattr(release, f"slug_{code}"):
+            setattr(release, f"slug_{code}", unique_slug(title, code, exclude_pk=release.pk))
+    derive(release)
+    release.full_clean()
+    release.save()
+
+    if links:
+        set_links(release=release, links=links)
+    ensure_language_versions(release)
+    freshness.record_translations(
+        release, freshness.written_translations(written, release.source_language)
+    )
+    if user is not None:
+        if adding:
+            _log(user, release, ADDITION, workflow.creation_message(release))
+        elif old_status != release.status:
+            _log(
+                user, release, CHANGE, workflow.status_message(old_status, release.status, release)
+            )
+
+    image = release.hero_image
+    if image and (adding or before["hero_image"] != image.name):
+        # After the commit: a rolled-back save leaves no renditions behind.
+        transaction.on_commit(lambda: make_renditions(image))
+    page_cache.invalidate()
+    return release
+
+
+def derive(release):
+    """The fields a release's own text gives: sanitised bodies and the search terms."""
+    for code in CODES:
+        body = getattr(release, f"body_{code}")
+        if body:
+            setattr(release, f"body_{code}", sanitise_html(body))
+    release.search_text = search_terms(release)
+
+
+@dataclass
+class ArchivedRelease:
+    """A release of an archive written at once: the release, unsaved and with its slugs; the
+    status of each translation it has ({language: status}); its links and quotes."""
+
+    release: Release
+    translations: dict = field(default_factory=dict)
+    links: dict = field(default_factory=dict)
+    quotes: list = field(default_factory=list)
+
+
+def create_releases_in_bulk(*, archived):
+    """Many `ArchivedRelease`s at once, in bulk inserts (the benchmark's archive): the derived
+    fields, language versions and freshness records that save_release writes, without its
+    per-release checks, log entries and renditions."""
+    for item in archived:
+        derive(item.release)
+    created = Release.objects.bulk_create([item.release for item in archived])
+    rows = {relation: [] for relation in RELATIONS}
+    quotes, versions, sources = [], [], []
+    for item, release in zip(archived, created, strict=True):
+        for relation, items in item.links.items():
+            through = getattr(Release, relation).through
+            column = getattr(Release, relation).field.m2m_reverse_field_name()
+            rows[relation] += [through(release=release, **{column: obj}) for obj in items]
+        quotes += [
+            Quote(release=release, order=order, **quote)
+            for order, quote in enumerate(item.quotes, start=1)
+        ]
+        for code in CODES:
+            if code == release.source_language:
+                continue
+            status = item.translations.get(code, LanguageVersion.Status.IN_PROGRESS)
+            versions.append(LanguageVersion(release=release, language=code, status=status))
+        sources += freshness.sources_of(
+            release,
+            [(code, name) for code in item.translations for name in freshness.TRACKED_FIELDS],
+        )
+    for relation, link_rows in rows.items():
+        getattr(Release, relation).through.objects.bulk_create(link_rows)
+    Quote.objects.bulk_create(quotes)
+    LanguageVersion.objects.bulk_create(versions)
+    TranslationSource.objects.bulk_create(sources, batch_size=2000)
+    page_cache.invalidate()
+    return created
+
+
+def set_links(*, release, links):
+    """Link `release` to exactly these topics, events, people or organisations."""
+    for relation, items in links.items():
+        if relation not in RELATIONS:
+            raise ValueError(f"A release has no relation {relation!r}.")
+        getattr(release, relation).set(items)
+    page_cache.invalidate()
+
+
+def set_quotes(*, release, quotes):
+    """Replace the release's quotes with `quotes`: dicts of Quote fields, in reading order."""
+    release.quotes.all().delete()
+    Quote.objects.bulk_create(
+        Quote(release=release, order=order, **quote) for order, quote in enumerate(quotes, 1)
+    )
+    page_cache.invalidate()
+
+
+@transaction.atomic
+def set_status(*, release, status, user):
+    """Move one release to `status`, as `user`; False if it was there already."""
+    old = release.status
+    if old == status:
+        return False
+    if user is not None:
+        workflow.check_transition(user, old, status)
+    release.status = status
+    release.date_publication()
+    release.save(update_fields=["status", "published_at", "updated_at"])
+    if user is not None:
+        _log(user, release, CHANGE, workflow.status_message(old, status, release))
+    page_cache.invalidate()
+    return True
+
+
+@transaction.atomic
+def set_translation_status(*, version, status, user):
+    """Give one translation the `status` (in progress, in review, approved), as `user`.
+
+    Raises ValidationError when `user` may not, or the translation is not ready to approve.
+    """
+    old = version.status
+    if old == status:
+        return False
+    workflow.check_translation_status(user, version, status)
+    version.status = status
+    if status == LanguageVersion.Status.APPROVED:
+        version.reviewed_by, version.reviewed_at = user, timezone.now()
+    version.save(update_fields=["status", "reviewed_by", "reviewed_at"])
+    if user is not None:
+        _log(user, version.release, CHANGE, workflow.translation_message(version, old))
+    page_cache.invalidate()
+    return True
+
+
+def ensure_language_versions(release):
+    """Every language other than the source has a version row to carry its state."""
+    LanguageVersion.objects.bulk_create(
+        [
+            LanguageVersion(release=release, language=code)
+            for code in CODES
+            if code != release.source_language
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def _log(user, release, action, message):
+    """Write to the admin log, in English: the log is read by staff of every language."""
+    with override("en"):
+        message = str(message)
+    LogEntry.objects.log_actions(
+        user_id=user.pk,
+        queryset=[release],
+        action_flag=action,
+        change_message=message,
+        single_object=True,
+    )
