@@ -17,6 +17,8 @@ from contextlib import contextmanager
 import redis
 from django.conf import settings
 
+from releases.models import Release
+
 PAGES = [
     ("home", "/ar/"),
     ("news list", "/ar/news/"),
@@ -29,8 +31,6 @@ REDIS_URL = "redis://127.0.0.1:6379/15"
 
 
 def newest_release_path():
-    from releases.models import Release
-
     return Release.objects.published().first().get_absolute_url()
 
 

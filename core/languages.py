@@ -40,7 +40,7 @@ def field_values(obj, field):
     return {code: getattr(obj, f"{field}_{code}", "") for code in CODES}
 
 
-def translated(obj, field, language=None):
+def translated_field(obj, field, language=None):
     """(text, its language) of the translated `field` of `obj` for a reader of `language`."""
     return first_filled(field_values(obj, field), language)
 

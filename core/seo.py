@@ -3,10 +3,11 @@ really exists in (hreflang), OpenGraph and schema.org data."""
 
 import json
 
-from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, override
+
+from .languages import CODES
 
 JSONLD_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
@@ -24,8 +25,7 @@ def page_meta(
 ):
     """Meta for a page. `path_in(code)` gives its path in a language; `languages` are the
     languages it really has (all when None)."""
-    codes = [code for code, _name in settings.LANGUAGES]
-    languages = [code for code in codes if languages is None or code in languages]
+    languages = [code for code in CODES if languages is None or code in languages]
     current = get_language()
 
     def absolute(code):

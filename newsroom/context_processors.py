@@ -1,6 +1,7 @@
-from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
+
+from core.languages import CODES
 
 
 def language_switcher(request):
@@ -15,6 +16,6 @@ def language_switcher(request):
                 "url": translate_url(path, code),
                 "current": code == current,
             }
-            for code, _name in settings.LANGUAGES
+            for code in CODES
         ]
     }

@@ -209,7 +209,7 @@ TIME_ZONE = "UTC"
 USE_TZ = True
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ar"
-MODELTRANSLATION_LANGUAGES = ("ar", "en", "fa")
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
 # Where an empty translated field looks next, per language. Arabic, the source, is always
 # complete, so every chain ends there.
 MODELTRANSLATION_FALLBACK_LANGUAGES = {

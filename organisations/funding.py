@@ -5,7 +5,7 @@ from django.db.models import F
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from core.languages import translated
+from core.languages import translated_field
 
 from .chart import chart_rows, chart_svg
 from .filters import FundingFilter
@@ -30,7 +30,7 @@ def with_option_labels(organisations):
     """Names for <option>s, which hold text only: a fallback name carries its language apart."""
     language = get_language()
     for organisation in organisations:
-        organisation.option_label, code = translated(organisation, "name", language)
+        organisation.option_label, code = translated_field(organisation, "name", language)
         organisation.option_lang = "" if code == language else code
     return organisations
 

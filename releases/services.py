@@ -71,9 +71,11 @@ def save_release(*, release, user=None, written=(), links=None):
         release, freshness.written_translations(written, release.source_language)
     )
     if user is not None:
-        if adding:
+        # A new draft is logged by the admin's own "Added"; a release that starts in review,
+        # published or scheduled says so.
+        if adding and release.status != Release.Status.DRAFT:
             _log(user, release, ADDITION, workflow.creation_message(release))
-        elif old_status != release.status:
+        elif not adding and old_status != release.status:
             _log(
                 user, release, CHANGE, workflow.status_message(old_status, release.status, release)
             )

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import DEFAULT
+
 
 class StaffProfile(models.Model):
     """A staff member's own preferences: the admin speaks their language, whatever the browser."""
@@ -13,7 +15,7 @@ class StaffProfile(models.Model):
         related_name="staff_profile",
     )
     language = models.CharField(
-        _("admin language"), max_length=8, choices=settings.LANGUAGES, default="ar"
+        _("admin language"), max_length=8, choices=settings.LANGUAGES, default=DEFAULT
     )
     is_demo_account = models.BooleanField(
         _("demo account"),

@@ -98,7 +98,7 @@ def local_date(value, precision=DatePrecision.DAY):
 def translated(obj, field):
     """A translated field in the page's language, or its fallback marked with its own lang."""
     language = get_language()
-    value, code = languages.translated(obj, field, language)
+    value, code = languages.translated_field(obj, field, language)
     if not value:
         return ""
     if code == language:

@@ -1,8 +1,8 @@
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from core.languages import CODES, DEFAULT
 from releases.importer import import_article_file
 from releases.models import Release
 
@@ -18,8 +18,8 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", type=Path, help="Files or folders to import.")
         parser.add_argument(
             "--language",
-            default=settings.MODELTRANSLATION_DEFAULT_LANGUAGE,
-            choices=[code for code, _name in settings.LANGUAGES],
+            default=DEFAULT,
+            choices=CODES,
             help="The language the articles are written in (default: %(default)s).",
         )
         parser.add_argument(

@@ -15,7 +15,7 @@ from reversion.models import Version
 
 from core.images import rendition_name
 from releases import freshness
-from releases.models import LanguageVersion, Release
+from releases.models import Release
 from staff import roles
 from staff.models import StaffProfile
 from tests.admin_forms import change_form_data
