@@ -12,8 +12,10 @@ import io
 import warnings
 from pathlib import PurePosixPath
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageCms, ImageOps
@@ -201,3 +203,23 @@ def make_renditions(field_file):
         name = storage.save(name, ContentFile(buffer.getvalue()))
         made[rendition] = {"name": name, "width": resized.width, "height": resized.height}
     return made
+
+
+class UploadedImageField(forms.ImageField):
+    """The form field of every public image: an upload is checked, then re-encoded from its
+    pixels without metadata, before the model sees it."""
+
+    def to_python(self, data):
+        if data in self.empty_values:
+            return None
+        validate_image(data)
+        super().to_python(data)
+        return clean_image(data)
+
+
+class PublicImageField(models.ImageField):
+    """An image the public site shows (a hero image, a photo, a logo): uploaded only through
+    UploadedImageField, with its checks."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": UploadedImageField, **kwargs})

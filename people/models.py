@@ -3,7 +3,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.images import validate_image
+from core.images import PublicImageField
 
 
 class Honorific(models.TextChoices):
@@ -29,9 +29,7 @@ class Person(models.Model):
         help_text=_("Without honorific. Leave a language empty while its spelling is unknown."),
     )
     slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=True)
-    photo = models.ImageField(
-        _("photo"), upload_to="people/", blank=True, validators=[validate_image]
-    )
+    photo = PublicImageField(_("photo"), upload_to="people/", blank=True)
     bio = models.TextField(_("short biography"), blank=True)
 
     class Meta:

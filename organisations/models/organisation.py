@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from core.dates import DatePrecision
+from core.images import PublicImageField
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -60,7 +61,7 @@ class Organisation(models.Model):
     )
     country = CountryField(_("country"), blank=True, db_index=True)
     website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="organisations/logos/", blank=True)
+    logo = PublicImageField(_("logo"), upload_to="organisations/logos/", blank=True)
     established_on = models.DateField(_("established on"), null=True, blank=True)
     established_precision = models.CharField(
         _("establishment date precision"),

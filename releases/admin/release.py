@@ -2,7 +2,6 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import AdminProseEditorWidget
 from reversion.admin import VersionAdmin
 
-from core.images import clean_image
 from core.languages import CODES, direction
 from core.permissions import can_publish, translation_languages
 from core.translation_admin import NewsroomTranslationAdmin, NewsroomTranslationInline
@@ -130,12 +128,6 @@ class ReleaseAdminForm(forms.ModelForm):
             self.fields["status"].choices = [
                 (value, label) for value, label in Release.Status.choices if value in allowed
             ]
-
-    def clean_hero_image(self):
-        image = self.cleaned_data.get("hero_image")
-        if isinstance(image, UploadedFile):
-            return clean_image(image)
-        return image
 
     def clean(self):
         cleaned = super().clean()

@@ -13,7 +13,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.arabic_script import index_terms, query_terms
-from core.images import validate_image
+from core.images import PublicImageField
 from core.languages import CODES, DEFAULT, fallback_chain
 
 from .language_version import LanguageVersion
@@ -215,11 +215,10 @@ class Release(models.Model):
     )
     source_url = models.URLField(_("source link"), blank=True)
 
-    hero_image = models.ImageField(
+    hero_image = PublicImageField(
         _("hero image"),
         upload_to="releases/%Y/%m/",
         blank=True,
-        validators=[validate_image],
         help_text=_("JPEG, PNG or WebP. Location and camera data are removed on upload."),
     )
     hero_image_alt = models.CharField(_("alt text"), max_length=300, blank=True)
