@@ -1,17 +1,16 @@
 import io
 import os
-import struct
-import zlib
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
-from PIL import ExifTags, Image, ImageCms
+from PIL import ExifTags, Image, ImageCms, ImageFile
 
 from core import images
 from releases.models import Release
+from tests.core.sample_images import image_bytes, png_claiming, truncated_jpeg
 
 
 @pytest.fixture(autouse=True)
@@ -19,12 +18,6 @@ def english():
     # The site's default language is Arabic; the messages are asserted in their source language.
     with translation.override("en"):
         yield
-
-
-def image_bytes(image_format="JPEG", size=(800, 600), mode="RGB", colour="#3366aa", **options):
-    buffer = io.BytesIO()
-    Image.new(mode, size, colour).save(buffer, image_format, **options)
-    return buffer.getvalue()
 
 
 def upload(content, name="photo.jpg"):
@@ -36,14 +29,6 @@ def refusal(uploaded_file):
     with pytest.raises(ValidationError) as excinfo:
         images.validate_image(uploaded_file)
     return excinfo.value.messages[0]
-
-
-def png_claiming(width, height):
-    """A tiny PNG whose header claims width × height pixels."""
-    png = image_bytes("PNG", size=(1, 1))
-    ihdr = struct.pack(">II", width, height) + png[24:29]
-    chunk = struct.pack(">I", 13) + b"IHDR" + ihdr + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr))
-    return png[:8] + chunk + png[33:]
 
 
 @pytest.mark.parametrize("image_format", ["JPEG", "PNG", "WEBP"])
@@ -67,6 +52,57 @@ def test_a_file_over_the_size_limit_is_refused_giving_the_limit_in_mb(monkeypatc
     assert "1 MB" in refusal(upload(b"\xff" * (2**20 + 1)))
 
 
+def test_the_size_limit_counts_the_bytes_received_before_any_is_read(monkeypatch):
+    monkeypatch.setattr(images, "MAX_UPLOAD_BYTES", 2**20)
+    monkeypatch.setattr(Image, "open", opening_is_forbidden)
+    # A small picture with padding after it: its re-encoding would be far under the limit.
+    padded = image_bytes() + b"\0" * 2**20
+    assert "1 MB" in refusal(upload(padded))
+
+
+def opening_is_forbidden(*args, **kwargs):
+    raise AssertionError("The file was read as an image.")
+
+
+def test_a_file_shorter_than_any_signature_is_refused_as_not_an_image():
+    assert refusal(upload(b"B")) == "This file is not a JPEG, PNG or WebP image."
+
+
+def test_a_file_that_starts_like_a_png_but_has_a_broken_header_is_refused_as_damaged():
+    broken = b"\x89PNG\r\n\x1a\n" + b"\0\0\0\x0dIHDR" + os.urandom(64)
+    assert "damaged or incomplete" in refusal(upload(broken, name="logo.png"))
+
+
+def test_a_multi_picture_jpeg_from_a_camera_is_accepted_and_kept_as_one_jpeg():
+    buffer = io.BytesIO()
+    main, second = Image.new("RGB", (800, 600), "navy"), Image.new("RGB", (800, 600), "red")
+    main.save(buffer, "MPO", save_all=True, append_images=[second])
+    with Image.open(io.BytesIO(buffer.getvalue())) as original:
+        assert (original.format, original.n_frames) == ("MPO", 2)
+
+    cleaned = images.clean_image(upload(buffer.getvalue()))
+
+    with Image.open(cleaned) as result:
+        assert (result.format, getattr(result, "n_frames", 1)) == ("JPEG", 1)
+        assert result.getpixel((400, 300))[2] > 100  # The main picture, not the second.
+    assert cleaned.name == "photo.jpg"
+
+
+def test_an_upload_through_the_form_field_is_decoded_once(monkeypatch):
+    decoded = []
+    load = ImageFile.ImageFile.load
+
+    def counting_load(image):
+        if image.tile:  # Pixels still to decode: a real decode, not a no-op on a loaded image.
+            decoded.append(image.size)
+        return load(image)
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", counting_load)
+    cleaned = images.UploadedImageField().clean(upload(image_bytes()))
+    assert cleaned.name == "photo.jpg"
+    assert decoded == [(800, 600)]
+
+
 @pytest.mark.parametrize(
     ("width", "height"),
     [
@@ -75,18 +111,27 @@ def test_a_file_over_the_size_limit_is_refused_giving_the_limit_in_mb(monkeypatc
         (50_000, 50_000),  # Over twice Pillow's limit: it raises.
     ],
 )
-def test_a_decompression_bomb_is_refused_before_its_pixels_are_decoded(width, height):
+@pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
+def test_a_decompression_bomb_is_refused_before_its_pixels_are_decoded(width, height, monkeypatch):
+    monkeypatch.setattr(ImageFile.ImageFile, "load", decoding_is_forbidden)
     message = refusal(upload(png_claiming(width, height), name="bomb.png"))
     assert "too many pixels" in message
-    assert "40 megapixels" in message
+    assert f"{images.MAX_PIXELS['PNG'] / 1_000_000:g} megapixels" in message
+
+
+def decoding_is_forbidden(image):
+    raise AssertionError("The pixels were decoded.")
+
+
+def test_each_format_has_the_pixel_limit_its_decoder_can_afford():
+    size = (3_000, 3_000)  # 9 megapixels: within the JPEG limit, over the WebP one.
+    images.validate_image(upload(image_bytes("JPEG", size=size)))
+    message = refusal(upload(image_bytes("WEBP", size=size), name="photo.webp"))
+    assert f"{images.MAX_PIXELS['WEBP'] / 1_000_000:g} megapixels" in message
 
 
 def test_a_truncated_jpeg_is_refused_as_damaged():
-    noise = Image.frombytes("RGB", (400, 300), os.urandom(400 * 300 * 3))
-    buffer = io.BytesIO()
-    noise.save(buffer, "JPEG")
-    truncated = buffer.getvalue()[: len(buffer.getvalue()) // 2]
-    assert "damaged or incomplete" in refusal(upload(truncated))
+    assert "damaged or incomplete" in refusal(upload(truncated_jpeg()))
 
 
 def test_an_image_under_the_minimum_side_is_refused_as_too_small():
@@ -240,3 +285,20 @@ def test_making_renditions_again_replaces_them_instead_of_adding_copies():
     folder = os.path.dirname(first["list"]["name"])
     _folders, files = default_storage.listdir(folder)
     assert sorted(files) == sorted(os.path.basename(r["name"]) for r in first.values())
+
+
+def test_renditions_of_a_large_jpeg_are_decoded_at_a_fraction_of_its_size(monkeypatch):
+    hero = stored_image((4800, 3600))
+    decoded = []
+    load = ImageFile.ImageFile.load
+
+    def recording_load(image):
+        if image.tile:
+            decoded.append(image.size)
+        return load(image)
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", recording_load)
+    made = images.make_renditions(hero)
+    # Half its size is still twice the largest rendition, as Image.thumbnail would decode it.
+    assert decoded == [(2400, 1800)]
+    assert (made["detail"]["width"], made["detail"]["height"]) == (900, 675)
