@@ -1,5 +1,36 @@
+import re
+from urllib.parse import unquote
+
 from django.conf import settings
+from django.http import Http404
 from django.utils import translation
+
+# No address or session key holds a control character, and a NUL in a slug, a search or the
+# session cookie would make PostgreSQL refuse the query (DataError, a server error). A query
+# string may still carry the tab and line breaks that a form field can hold.
+CONTROL = re.compile(r"[\x00-\x1f]")
+CONTROL_IN_QUERY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def holds_control_characters(request):
+    return bool(
+        CONTROL.search(request.path_info)
+        or CONTROL_IN_QUERY.search(unquote(request.META.get("QUERY_STRING", "")))
+        or CONTROL.search(request.COOKIES.get(settings.SESSION_COOKIE_NAME, ""))
+    )
+
+
+class ControlCharacterMiddleware:
+    """Answer a request whose address or session cookie holds a control character with the
+    site's "page not found"."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if holds_control_characters(request):
+            raise Http404("The request holds a control character.")
+        return self.get_response(request)
 
 
 class StaffLanguageMiddleware:

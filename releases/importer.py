@@ -4,6 +4,15 @@ An archive file is plain text as it was scraped from the web: a title (when the 
 dateline, paragraphs, and scraping noise (ad markers, language switchers, comment-form footers).
 `parse_article` turns the text into an `Article`; `import_article_file` stores it as a draft
 release in one language, once, atomically.
+
+A file is known by its text: a release whose `import_checksum` (the sha256 of the text) is the
+file's has been imported, whatever the file is called now or wherever it lies, so a copy under
+another name is not imported twice and a release imported before paths were recorded (whose
+`import_key` is the bare file name, as the demo's still are) is recognised. `import_key` records
+where the file was, as a path relative to a folder the caller names (the import command: the
+current one; by default the file's own, which leaves the bare name): two files of the same name
+in two folders are two articles, and a file whose path is known but whose text is not has been
+edited since its import and is left alone, never imported again beside the edited release.
 """
 
 import hashlib
@@ -13,6 +22,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import DataError, IntegrityError
+from django.utils import translation
 
 from . import services
 from .models import Release
@@ -258,8 +271,22 @@ class ImportResult:
         return self.outcome == "failed"
 
 
-def import_article_file(path, *, language, default_kind=Release.Kind.NEWS, dry_run=False):
-    """Import one archive file as a draft release in `language`; never twice, never half."""
+def import_key(path, relative_to=None):
+    """Where the file is, as its release records it: its path from `relative_to` (its absolute
+    path when it lies elsewhere), or its bare name when no folder is given."""
+    if relative_to is None:
+        return path.name
+    path, folder = path.resolve(), relative_to.resolve()
+    return (path.relative_to(folder) if path.is_relative_to(folder) else path).as_posix()
+
+
+def import_article_file(
+    path, *, language, relative_to=None, default_kind=Release.Kind.NEWS, dry_run=False
+):
+    """Import one archive file as a draft release in `language`; never twice, never half.
+
+    `relative_to` is the folder the recorded path starts from (see the module's docstring).
+    """
     path = Path(path)
     try:
         text = read_article_text(path)
@@ -267,38 +294,65 @@ def import_article_file(path, *, language, default_kind=Release.Kind.NEWS, dry_r
     except UnreadableArticle as error:
         return ImportResult(path, "failed", f"skipped: the file {error}")
 
-    existing = Release.objects.filter(import_key=path.name).first()
-    if existing:
-        changed = existing.import_checksum != checksum(text)
-        note = "; the file has changed since and was left alone" if changed else ""
+    key, digest = import_key(path, relative_to), checksum(text)
+    if existing := Release.objects.filter(import_checksum=digest).first():
+        elsewhere = f" (from {existing.import_key})" if existing.import_key != key else ""
+        message = f"already imported as release #{existing.pk}{elsewhere}"
+        return ImportResult(path, "already imported", message, existing)
+    if existing := Release.objects.filter(import_key=key).first():
         return ImportResult(
-            path, "already imported", f"already imported as release #{existing.pk}{note}", existing
+            path,
+            "already imported",
+            f"already imported as release #{existing.pk}; "
+            "the file has changed since and was left alone",
+            existing,
         )
 
     summary = _summary(article)
     if dry_run:
         return ImportResult(path, "would import", f"would import: {summary}", article=article)
 
-    release = services.create_release(
-        kind=article.kind or (Release.Kind.PRESS_RELEASE if article.published_on else default_kind),
-        status=Release.Status.DRAFT,
-        source_language=language,
-        # Noon UTC keeps the stated date the same calendar day from Dushanbe to New York.
-        published_at=datetime.combine(article.published_on, time(12), tzinfo=UTC)
-        if article.published_on
-        else None,
-        import_key=path.name,
-        import_checksum=checksum(text),
-        **{
-            f"title_{language}": article.title,
-            f"lede_{language}": article.lede,
-            f"body_{language}": blocks_to_html(article.body_blocks),
-            f"dateline_{language}": article.dateline,
-        },
-    )
+    kind = article.kind or (Release.Kind.PRESS_RELEASE if article.published_on else default_kind)
+    try:
+        release = services.create_release(
+            kind=kind,
+            status=Release.Status.DRAFT,
+            source_language=language,
+            # Noon UTC keeps the stated date the same calendar day from Dushanbe to New York.
+            published_at=datetime.combine(article.published_on, time(12), tzinfo=UTC)
+            if article.published_on
+            else None,
+            import_key=key,
+            import_checksum=digest,
+            **{
+                f"title_{language}": article.title,
+                f"lede_{language}": article.lede,
+                f"body_{language}": blocks_to_html(article.body_blocks),
+                f"dateline_{language}": article.dateline,
+            },
+        )
+    # What one file's content can make the release refuse; anything else (the database gone,
+    # a bug) stops the batch rather than fail every file alike.
+    except (ValidationError, IntegrityError, DataError) as error:
+        return ImportResult(
+            path, "failed", f"skipped: the release could not be stored: {_refusal(error)}"
+        )
     return ImportResult(
         path, "imported", f"imported as draft #{release.pk}: {summary}", release, article
     )
+
+
+def _refusal(error):
+    """Why the release was refused, in one line, in the English of the import's report."""
+    if isinstance(error, ValidationError):
+        with translation.override("en"):
+            if hasattr(error, "error_dict"):
+                return "; ".join(
+                    f"{field}: {' '.join(messages)}"
+                    for field, messages in error.message_dict.items()
+                )
+            return " ".join(error.messages)
+    return str(error).splitlines()[0]
 
 
 def _summary(article):

@@ -1,9 +1,11 @@
 """Protections a reader's browser and a load balancer rely on."""
 
+import logging
 from unittest import mock
 
 import pytest
 from django.db import OperationalError
+from django.test import override_settings
 
 from tests.factories import ReleaseFactory, approve
 
@@ -55,3 +57,17 @@ def test_health_check_fails_when_the_database_is_unreachable(client):
         response = client.get("/health/")
     assert response.status_code == 503
     assert response.json()["database"] == "unreachable"
+
+
+@override_settings(ALLOWED_HOSTS=["news.example.org"])
+def test_a_bad_host_header_is_one_warning_line_without_a_traceback(client, caplog):
+    with caplog.at_level(logging.INFO):
+        response = client.get("/en/", headers={"host": "attacker.example"})
+
+    assert response.status_code == 400
+    [record] = caplog.records
+    assert record.name == "django.security.DisallowedHost"
+    assert record.levelno == logging.WARNING
+    assert "attacker.example" in record.getMessage()
+    assert record.exc_info is None
+    assert "Traceback" not in caplog.text

@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -119,3 +120,61 @@ def test_several_app_servers_share_media_in_a_bucket_and_pages_in_redis():
 def test_one_server_alone_keeps_media_on_disk_and_caches_no_pages():
     # Without a shared cache, one process could not tell the others that a page changed.
     assert settings_seen() == ["FileSystemStorage", "-", "LocMemCache", "0"]
+
+
+def run_in_production(code, **env):
+    """Run `code` in a Django started as a deployment would be, with `env` set."""
+    return subprocess.run(
+        [sys.executable, "-W", "ignore", "-c", "import django; django.setup()\n" + code],
+        cwd=ROOT,
+        env=deployment_environment(
+            SECRET_KEY="k" * 50, DATABASE_URL="postgres://db/newsroom", **env
+        ),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def login_address_seen(**env):
+    """The address logins are counted by, for a client behind nginx (X-Forwarded-For)."""
+    code = (
+        "from axes.helpers import get_client_ip_address\n"
+        "from django.test import RequestFactory\n"
+        "request = RequestFactory().post("
+        "'/admin/login/', REMOTE_ADDR='172.18.0.5', HTTP_X_FORWARDED_FOR='203.0.113.10')\n"
+        "print(get_client_ip_address(request))"
+    )
+    result = run_in_production(code, **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_logins_are_counted_by_the_connections_address_unless_proxies_are_trusted():
+    assert login_address_seen() == "172.18.0.5"
+    assert login_address_seen(TRUSTED_PROXY_COUNT="0") == "172.18.0.5"
+
+
+def test_behind_a_trusted_proxy_logins_are_counted_by_the_forwarded_address():
+    assert login_address_seen(TRUSTED_PROXY_COUNT="1") == "203.0.113.10"
+
+
+def test_a_negative_number_of_trusted_proxies_is_refused():
+    result = start_django(
+        SECRET_KEY="k" * 50, DATABASE_URL="postgres://db/newsroom", TRUSTED_PROXY_COUNT="-1"
+    )
+    assert result.returncode != 0
+    assert "TRUSTED_PROXY_COUNT" in result.stderr
+
+
+def test_a_bad_host_header_is_logged_as_one_warning_line_in_production():
+    code = (
+        "from django.test import Client\n"
+        "print(Client().get('/en/', headers={'host': 'attacker.example'}).status_code)"
+    )
+    result = run_in_production(code, ALLOWED_HOSTS="news.example.org")
+    assert result.stdout.strip() == "400", result.stderr
+    [line] = result.stderr.splitlines()
+    record = json.loads(line)
+    assert (record["level"], record["logger"]) == ("WARNING", "django.security.DisallowedHost")
+    assert "exc_info" not in record

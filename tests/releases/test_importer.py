@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import IntegrityError
 
 from releases import importer
 from releases.importer import import_article_file, parse_article, read_article_text
@@ -249,3 +250,87 @@ def test_long_titles_make_short_slugs_cut_between_words():
         .replace(":", "")
         .startswith(release.slug_ar.replace("-", " "))
     )
+
+
+def article(title):
+    return f"{title}\n\nالفقرة الأولى من {title}، وهي طويلة بما يكفي.\n"
+
+
+@pytest.mark.django_db
+def test_a_file_name_too_long_to_record_is_reported_and_the_rest_of_the_batch_imports(
+    tmp_path, capsys
+):
+    long_name = "b_" + "x" * 201 + ".txt"
+    assert len(long_name) == 207
+    (tmp_path / "a_good.txt").write_text(article("الأول"), "utf-8")
+    (tmp_path / long_name).write_text(article("الطويل"), "utf-8")
+    (tmp_path / "c_good.txt").write_text(article("الثالث"), "utf-8")
+
+    with pytest.raises(CommandError, match="1 of 3 files could not be imported"):
+        call_command("import_articles", str(tmp_path))
+
+    err = capsys.readouterr().err
+    assert f"{long_name}: skipped: the release could not be stored" in err
+    assert "at most 200 characters" in err
+    assert set(Release.objects.values_list("title_ar", flat=True)) == {"الأول", "الثالث"}
+
+
+@pytest.mark.django_db
+def test_a_release_the_database_refuses_is_reported_and_the_batch_goes_on(
+    tmp_path, capsys, monkeypatch
+):
+    original = importer.services.create_release
+
+    def refuse_the_second(**fields):
+        if fields["title_ar"] == "الثاني":
+            raise IntegrityError('duplicate key value violates unique constraint "x"\nDETAIL: …')
+        return original(**fields)
+
+    monkeypatch.setattr(importer.services, "create_release", refuse_the_second)
+    for number, title in enumerate(["الأول", "الثاني", "الثالث"]):
+        (tmp_path / f"{number}.txt").write_text(article(title), "utf-8")
+
+    with pytest.raises(CommandError, match="1 of 3 files could not be imported"):
+        call_command("import_articles", str(tmp_path), verbosity=0)
+
+    err = capsys.readouterr().err
+    assert "1.txt: skipped: the release could not be stored: duplicate key value" in err
+    assert "DETAIL" not in err
+    assert set(Release.objects.values_list("title_ar", flat=True)) == {"الأول", "الثالث"}
+
+
+@pytest.mark.django_db
+def test_files_of_the_same_name_in_two_folders_are_two_releases(tmp_path, capsys):
+    for year in ("2020", "2021"):
+        (tmp_path / year).mkdir()
+        (tmp_path / year / "article.txt").write_text(article(f"خبر {year}"), "utf-8")
+
+    call_command("import_articles", str(tmp_path / "2020"), str(tmp_path / "2021"))
+
+    assert set(Release.objects.values_list("title_ar", flat=True)) == {"خبر 2020", "خبر 2021"}
+    out = capsys.readouterr().out
+    assert "2020/article.txt: imported" in out and "2021/article.txt: imported" in out
+
+
+@pytest.mark.django_db
+def test_the_same_text_under_two_names_imports_once(tmp_path, capsys):
+    (tmp_path / "original.txt").write_text(article("خبر"), "utf-8")
+    (tmp_path / "copy.txt").write_text(article("خبر"), "utf-8")
+
+    call_command("import_articles", str(tmp_path))
+
+    release = Release.objects.get()
+    assert release.import_key.endswith("original.txt") or release.import_key.endswith("copy.txt")
+    assert f"already imported as release #{release.pk}" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_a_file_imported_by_its_bare_name_before_is_still_known_by_its_text(tmp_path):
+    # Databases imported before paths were recorded hold the bare file name.
+    (tmp_path / "article.txt").write_text(article("خبر"), "utf-8")
+    before = import_article_file(tmp_path / "article.txt", language="ar").release
+    assert before.import_key == "article.txt"
+
+    call_command("import_articles", str(tmp_path), verbosity=0)
+
+    assert list(Release.objects.all()) == [before]

@@ -10,8 +10,8 @@ from releases.models import Release
 class Command(BaseCommand):
     help = (
         "Import scraped archive articles (plain-text files, or folders of .txt files) as draft "
-        "releases in one language. Scraping noise is dropped; files already imported are left "
-        "alone."
+        "releases in one language. Scraping noise is dropped; a file whose text was already "
+        "imported, or whose path was, is left alone."
     )
 
     def add_arguments(self, parser):
@@ -41,11 +41,12 @@ class Command(BaseCommand):
 
         outcomes = {}
         for number, path in enumerate(files, start=1):
+            # Releases record the file's path from here: same-named files in two folders differ.
             result = import_article_file(
-                path, language=language, default_kind=kind, dry_run=dry_run
+                path, language=language, relative_to=Path.cwd(), default_kind=kind, dry_run=dry_run
             )
             outcomes[result.outcome] = outcomes.get(result.outcome, 0) + 1
-            line = f"[{number}/{len(files)}] {path.name}: {result.message}"
+            line = f"[{number}/{len(files)}] {path}: {result.message}"
             if result.failed:
                 self.stderr.write(self.style.ERROR(line))
             elif options["verbosity"] >= 1:
