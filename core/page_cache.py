@@ -18,6 +18,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.translation import get_language
@@ -107,9 +108,24 @@ def storable(response):
     )
 
 
+def canonical_query(query, params):
+    """The query string a page is rendered and kept for: only the parameters the page reads
+    (`params`), one value each, in one order; an empty value is the same as none, and so is
+    page 1. Anything else in the address is ignored, so it can neither make a page of its own
+    in the cache nor change the page."""
+    canonical = QueryDict(mutable=True)
+    for name in sorted(params):
+        value = query.get(name, "").strip()
+        if value and not (name == "page" and value == "1"):
+            canonical[name] = value
+    canonical._mutable = False
+    return canonical
+
+
 def page_key(request, current):
     # The address and the language: absolute links in feeds and metadata depend on the host.
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    query = request.GET.urlencode()
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     digest = hashlib.sha256(address.encode()).hexdigest()
     return f"page-cache:{current}:{get_language()}:{digest}"
 
@@ -122,11 +138,18 @@ def mark_public(response):
     patch_vary_headers(response, ["Cookie"])
 
 
-def cached_for_readers(view):
-    """Serve `view` to anonymous readers from the page cache, keeping what it renders."""
+def cached_for_readers(view=None, *, params=()):
+    """Serve `view` to anonymous readers from the page cache, keeping what it renders.
+
+    `params` names the query parameters the view reads; the view sees only those, in their
+    canonical form (canonical_query), whoever asks.
+    """
+    if view is None:
+        return lambda view: cached_for_readers(view, params=params)
 
     @wraps(view)
     def cached_view(request, *args, **kwargs):
+        request.GET = canonical_query(request.GET, params)
         if not for_readers(request):
             response = view(request, *args, **kwargs)
             if request.COOKIES.get(settings.SESSION_COOKIE_NAME):

@@ -12,6 +12,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from modeltranslation.translator import translator
 
 from core import page_cache
+from core.edit_conflicts import VersionedForm, next_version
 from core.languages import DEFAULT, direction
 from core.permissions import translation_languages
 from core.sanitising import sanitise_html
@@ -91,9 +92,14 @@ class LanguageScopedMixin:
 
 
 class PublicContentMixin:
-    """Every save or delete through this admin renews the readers' pages once it commits."""
+    """Every save through this admin refuses to overwrite a newer one (core/edit_conflicts.py),
+    and every save or delete renews the readers' pages once it commits."""
+
+    form = VersionedForm
 
     def save_model(self, request, obj, form, change):
+        if change:
+            obj.version = next_version(obj)
         super().save_model(request, obj, form, change)
         page_cache.invalidate()
 

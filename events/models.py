@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from core.dates import DatePrecision
+from core.edit_conflicts import version_field
 
 
 class CountQualifier(models.TextChoices):
@@ -115,6 +116,7 @@ class Event(models.Model):
     outcome_url = models.URLField(_("outcome document link"), blank=True)
 
     objects = EventQuerySet.as_manager()
+    version = version_field()
 
     class Meta:
         verbose_name = _("event")

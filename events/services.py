@@ -3,7 +3,7 @@ sessions and participations, in one transaction."""
 
 from django.db import transaction
 
-from core import page_cache
+from core import edit_conflicts, page_cache
 
 from .models import Participation, Session
 
@@ -12,6 +12,8 @@ from .models import Participation, Session
 def save_event(*, event, organisers=None, partners=None, sessions=None, participations=None):
     """Store `event` and, for each that is given, exactly these organisers and partners (lists of
     organisations), sessions and participations (dicts of their fields, in programme order)."""
+    if event.pk:
+        event.version = edit_conflicts.next_version(event)
     event.full_clean()
     event.save()
     if organisers is not None:

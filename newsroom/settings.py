@@ -82,6 +82,8 @@ INSTALLED_APPS = [
     "events",
     "releases",
     "demo",
+    # Last, as it asks: removes a replaced or deleted record's files once the change commits.
+    "django_cleanup.apps.CleanupConfig",
 ]
 
 MIDDLEWARE = [
@@ -92,6 +94,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the address, once the language is known: its 404 speaks it.
+    "newsroom.middleware.ControlCharacterMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -113,6 +117,14 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_VERBOSE = False
+# How many proxies in front of the app append the client's address to X-Forwarded-For (the
+# compose stack's nginx: 1). Logins are then counted by the address they forwarded; with 0, by
+# the connection's own, since a header no proxy vouches for is forged at will. (django-axes's
+# AXES_IPWARE_* settings would need django-ipware; without it they are silently ignored.)
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT") or "0")
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT is a number of proxies: 0 or more.")
+AXES_CLIENT_IP_CALLABLE = "newsroom.proxies.client_address"
 
 # Behind a proxy that terminates TLS (the compose stack's nginx), trust its X-Forwarded-Proto
 # so that absolute links in feeds and the sitemap say https. Never set it without such a proxy.
@@ -259,6 +271,29 @@ STORAGES = {
     },
 }
 
+# Mail: the links that let new staff set their password. A deployment names its relay with
+# EMAIL_HOST; a local run without one prints the messages to the console.
+mail_host = os.environ.get("EMAIL_HOST", "")
+if mail_host or not DEBUG:
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": mail_host or "localhost",
+                "port": int(os.environ.get("EMAIL_PORT", "587")),
+                "username": os.environ.get("EMAIL_HOST_USER", ""),
+                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+                "use_tls": env_bool("EMAIL_USE_TLS", default=True),
+                "timeout": 10,
+            },
+        }
+    }
+else:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
+# A password link is good for one day.
+PASSWORD_RESET_TIMEOUT = 24 * 60 * 60
+
 # A shared cache (Redis) for every app server; without one, each process keeps its own.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -295,7 +330,12 @@ LOGGING = {
             "formatter": os.environ.get("LOG_FORMAT", "plain" if DEBUG else "json"),
         }
     },
+    "filters": {"bad_host_as_warning": {"()": "newsroom.logging.BadHostAsWarning"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # django-axes reports every successful login at INFO; lockouts still come through.
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        # django-axes reports every successful login at INFO; lockouts still come through.
+        "axes": {"level": "WARNING"},
+        # Scanners send any Host header; each is one warning line, not an error's traceback.
+        "django.security.DisallowedHost": {"filters": ["bad_host_as_warning"]},
+    },
 }

@@ -47,7 +47,8 @@ root_patterns = [
     ),
     path(
         "sitemap-<section>.xml",
-        cached_for_readers(sitemap),
+        # "p": the page of a section.
+        cached_for_readers(sitemap, params=["p"]),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +15,17 @@ admin.site.index_title = _("Newsroom administration")
 
 urlpatterns = [
     path("health/", health, name="health"),
+    # Where the link an Administrator sends (staff/admin.py) lets its owner set a password.
+    path(
+        f"{settings.ADMIN_URL}reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        f"{settings.ADMIN_URL}reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

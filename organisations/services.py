@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from core import page_cache
+from core import edit_conflicts, page_cache
 
 from .models import ProgrammeFunder
 
@@ -11,6 +11,8 @@ from .models import ProgrammeFunder
 def save_programme(*, programme, partners=None, consulted=None, funders=None):
     """Store `programme` and, for each that is given, exactly these partners and consulted
     organisations, and funders as (organisation, is the main funder) pairs."""
+    if programme.pk:
+        programme.version = edit_conflicts.next_version(programme)
     programme.full_clean()
     programme.save()
     if partners is not None:

@@ -5,7 +5,7 @@ from django.utils.translation import get_language, gettext
 from core.page_cache import cached_for_readers
 from core.seo import page_meta
 
-from .filters import OrganisationFilter
+from .filters import FundingFilter, OrganisationFilter
 from .funding import funding_context
 from .models import Organisation, Pledge
 
@@ -23,7 +23,7 @@ def linked(relation):
     return Organisation._meta.get_field(relation).related_model.objects
 
 
-@cached_for_readers
+@cached_for_readers(params=[*OrganisationFilter.base_filters, "page"])
 def organisation_list(request):
     filterset = OrganisationFilter(
         request.GET, queryset=Organisation.objects.select_related("parent")
@@ -75,7 +75,7 @@ def organisation_detail(request, slug):
     )
 
 
-@cached_for_readers
+@cached_for_readers(params=[*FundingFilter.base_filters, "page"])
 def funding(request):
     context = funding_context(request.GET)
     context["meta"] = page_meta(request, title=gettext("Funding"))

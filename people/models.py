@@ -3,6 +3,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.edit_conflicts import version_field
 from core.images import PublicImageField
 
 
@@ -31,6 +32,7 @@ class Person(models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=True)
     photo = PublicImageField(_("photo"), upload_to="people/", blank=True)
     bio = models.TextField(_("short biography"), blank=True)
+    version = version_field()
 
     class Meta:
         verbose_name = _("person")

@@ -7,7 +7,8 @@ to be renewed. The admin, the archive importer, the demo loader and the benchmar
 builder all call them; forms only validate.
 
 `user` is the staff member acting; None is the system itself (an import, the demo loader),
-which the role rules do not limit and the admin log, which names a person, does not record.
+which the role rules do not limit and the admin log names as its own account. Every change of
+what the public sees is logged: who, when, and from what to what.
 """
 
 from dataclasses import dataclass, field
@@ -17,10 +18,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import override
 
-from core import page_cache
+from core import edit_conflicts, page_cache
 from core.images import make_renditions
 from core.languages import CODES
 from core.sanitising import sanitise_html
+from staff.accounts import system_account
 
 from . import freshness, workflow
 from .models import LanguageVersion, Quote, Release, TranslationSource
@@ -28,6 +30,17 @@ from .models.release import search_terms
 from .slugs import unique_slug
 
 RELATIONS = ("topics", "events", "people", "organisations")
+
+
+@dataclass
+class Restore:
+    """A revision being restored, and what the release was before: restoring writes the old
+    revision's fields first, so what the public saw until now is kept here."""
+
+    revision_saved_at: object
+    revision_saved_by: str
+    status: str
+    published_at: object
 
 
 def create_release(*, user=None, links=None, **fields):
@@ -38,20 +51,34 @@ def create_release(*, user=None, links=None, **fields):
 
 
 @transaction.atomic
-def save_release(*, release, user=None, written=(), links=None):
+def save_release(
+    *, release, user=None, written=(), links=None, expected_version=None, restoring=None
+):
     """Store `release` as its fields now stand, new or changed, as `user`.
 
     `written` names the fields just written (a form's changed fields): the translations among
     them are recorded as made from the source's current text. `links`, when given, replaces
-    the release's topics, events, people or organisations.
+    the release's topics, events, people or organisations. `expected_version` is the version
+    the editor's form was opened at: a release saved since is not overwritten (the conflict's
+    ValidationError is raised instead). `restoring` says which revision the fields come from.
     """
     adding = release._state.adding
     before = (
         None
         if adding
-        else Release.objects.filter(pk=release.pk).values("status", "hero_image").first()
+        # Locked until the commit: a second save waits here, then sees this one's version.
+        else Release.objects.select_for_update()
+        .filter(pk=release.pk)
+        .values("status", "published_at", "hero_image", "version")
+        .first()
     )
+    if before and expected_version is not None and before["version"] != expected_version:
+        raise edit_conflicts.conflict(release)
+    if restoring and before:
+        before |= {"status": restoring.status, "published_at": restoring.published_at}
     old_status = before["status"] if before else None
+    if before:
+        release.version = edit_conflicts.following(before["version"])
     if user is not None and release.status != (old_status or Release.Status.DRAFT):
         workflow.check_transition(user, old_status or Release.Status.DRAFT, release.status)
 
@@ -70,15 +97,7 @@ def save_release(*, release, user=None, written=(), links=None):
     freshness.record_translations(
         release, freshness.written_translations(written, release.source_language)
     )
-    if user is not None:
-        # A new draft is logged by the admin's own "Added"; a release that starts in review,
-        # published or scheduled says so.
-        if adding and release.status != Release.Status.DRAFT:
-            _log(user, release, ADDITION, workflow.creation_message(release))
-        elif not adding and old_status != release.status:
-            _log(
-                user, release, CHANGE, workflow.status_message(old_status, release.status, release)
-            )
+    _log_what_the_public_sees(user, release, before, restoring)
 
     image = release.hero_image
     if image and (adding or before["hero_image"] != image.name):
@@ -86,6 +105,27 @@ def save_release(*, release, user=None, written=(), links=None):
         transaction.on_commit(lambda: make_renditions(image))
     page_cache.invalidate()
     return release
+
+
+def _log_what_the_public_sees(user, release, before, restoring):
+    """One log entry for a save that changes what the public sees: a release created in review,
+    published or scheduled; a change of status; a published release's date moved (a date in the
+    future takes it off the site until then); a revision restored."""
+    if before is None:
+        # A new draft is logged by the admin's own "Added".
+        if release.status != Release.Status.DRAFT:
+            _log(user, release, ADDITION, workflow.creation_message(release))
+        return
+    messages = [workflow.restore_message(restoring)] if restoring else []
+    if before["status"] != release.status:
+        messages.append(workflow.status_message(before["status"], release.status, release))
+    elif (
+        release.status == Release.Status.PUBLISHED
+        and before["published_at"] != release.published_at
+    ):
+        messages.append(workflow.date_message(before["published_at"], release))
+    if messages:
+        _log(user, release, CHANGE, " ".join(messages))
 
 
 def derive(release):
@@ -172,9 +212,9 @@ def set_status(*, release, status, user):
         workflow.check_transition(user, old, status)
     release.status = status
     release.date_publication()
-    release.save(update_fields=["status", "published_at", "updated_at"])
-    if user is not None:
-        _log(user, release, CHANGE, workflow.status_message(old, status, release))
+    release.version = edit_conflicts.next_version(release)
+    release.save(update_fields=["status", "published_at", "updated_at", "version"])
+    _log(user, release, CHANGE, workflow.status_message(old, status, release))
     page_cache.invalidate()
     return True
 
@@ -193,8 +233,7 @@ def set_translation_status(*, version, status, user):
     if status == LanguageVersion.Status.APPROVED:
         version.reviewed_by, version.reviewed_at = user, timezone.now()
     version.save(update_fields=["status", "reviewed_by", "reviewed_at"])
-    if user is not None:
-        _log(user, version.release, CHANGE, workflow.translation_message(version, old))
+    _log(user, version.release, CHANGE, workflow.translation_message(version, old))
     page_cache.invalidate()
     return True
 
@@ -216,7 +255,7 @@ def _log(user, release, action, message):
     with override("en"):
         message = str(message)
     LogEntry.objects.log_actions(
-        user_id=user.pk,
+        user_id=(user or system_account()).pk,
         queryset=[release],
         action_flag=action,
         change_message=message,

@@ -1,6 +1,9 @@
 """A release's address in each language, made from its title."""
 
+from django.db.models import Q
 from django.utils.text import slugify
+
+from core.languages import CODES
 
 from .models import Release
 
@@ -8,17 +11,20 @@ SLUG_MAX_LENGTH = 80
 
 
 def unique_slug(title, language, exclude_pk=None):
-    """A slug for `title` that no other release uses in `language`."""
+    """A slug for `title` that no other release uses, in any language: each address names
+    one release whatever the language prefix before it."""
     base = slugify(title, allow_unicode=True)
     if len(base) > SLUG_MAX_LENGTH:
         # Cut at a word boundary: a shorter address that still reads.
         base = base[: SLUG_MAX_LENGTH + 1].rsplit("-", 1)[0]
     base = base.strip("-") or "release"
-    field_name = f"slug_{language}"
-    taken = Release.objects.filter(**{f"{field_name}__startswith": base})
+    condition = Q()
+    for code in CODES:
+        condition |= Q(**{f"slug_{code}__startswith": base})
+    others = Release.objects.filter(condition)
     if exclude_pk:
-        taken = taken.exclude(pk=exclude_pk)
-    taken = set(taken.values_list(field_name, flat=True))
+        others = others.exclude(pk=exclude_pk)
+    taken = {slug for row in others.values_list(*(f"slug_{c}" for c in CODES)) for slug in row}
     slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1

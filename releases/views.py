@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, gettext, override
 
 from core import page_cache
@@ -34,7 +35,7 @@ class ArchivePaginator(Paginator):
         return self._get_page(self.object_list.filter(pk__in=keys), number, self)
 
 
-@cached_for_readers
+@cached_for_readers(params=[*ReleaseFilter.base_filters, "page"])
 def news_list(request):
     releases = Release.objects.published()
     filterset = ReleaseFilter(request.GET, queryset=releases)
@@ -163,5 +164,7 @@ def release_preview(request, pk):
     response = render(
         request, "releases/release_detail.html", release_context(request, release, preview=True)
     )
-    response["X-Robots-Tag"] = "noindex"
+    # A draft is for this staff member's eyes only: no shared cache keeps it, no crawler lists it.
+    patch_cache_control(response, private=True, no_store=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
     return response

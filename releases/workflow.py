@@ -76,8 +76,12 @@ def check_translation_status(user, version, new):
 # The admin log's words, in English: the log is read by staff of every language. -------------
 
 
+def dated(moment):
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M %Z") if moment else "none"
+
+
 def scheduled_for(release):
-    return timezone.localtime(release.published_at).strftime("%Y-%m-%d %H:%M %Z")
+    return dated(release.published_at)
 
 
 def status_message(old, new, release):
@@ -98,6 +102,26 @@ def creation_message(release):
         if release.is_scheduled:
             return _("Created, scheduled for %(when)s.") % {"when": scheduled_for(release)}
         return _("Created as %(status)s.") % {"status": release.get_status_display()}
+
+
+def date_message(old, release):
+    with override("en"):
+        if release.is_scheduled:
+            return _(
+                "Publication date moved from %(old)s to %(new)s: off the public site until then."
+            ) % {"old": dated(old), "new": scheduled_for(release)}
+        return _("Publication date changed from %(old)s to %(new)s.") % {
+            "old": dated(old),
+            "new": scheduled_for(release),
+        }
+
+
+def restore_message(restoring):
+    with override("en"):
+        return _("Restored the revision saved at %(when)s by %(who)s.") % {
+            "when": dated(restoring.revision_saved_at),
+            "who": restoring.revision_saved_by,
+        }
 
 
 def translation_message(version, old):

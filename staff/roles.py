@@ -1,7 +1,17 @@
 """The newsroom's roles as Django groups, each with the least it needs.
 
 `sync_roles` runs after every migrate, so a fresh database has the groups and a changed
-definition here reaches existing databases on the next deploy.
+definition here reaches existing databases on the next deploy: roles are defined here, in code,
+and nobody edits a group's permissions in the admin.
+
+Who may change each kind of public record:
+- releases: editors write and correct drafts and submit them; publishers publish, schedule,
+  unpublish and archive (and change what is published);
+- pledges, the money the office reports: publishers only (editors and translators read them;
+  translators may still translate a pledge's description);
+- events, people, organisations, programmes and topics, the facts releases refer to: editors
+  and publishers; translators, their own language's text only;
+- staff accounts: administrators, within the limits of staff/admin.py; superusers, all.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -17,7 +27,9 @@ CONTENT = {
     "organisations": ["organisation", "programme", "programmefunder", "pledge"],
 }
 # Rows edited inside another object's form: removing one is part of editing that object.
-INLINE_ROWS = ["quote", "session", "participation", "position", "programmefunder", "pledge"]
+INLINE_ROWS = ["quote", "session", "participation", "position", "programmefunder"]
+# Records only a publisher adds, changes or deletes: the money the office reports.
+PUBLISHERS_ONLY = ["pledge"]
 # What a translator may change (only the translated fields of their language, enforced by the
 # admin); a programme's funders and language versions' approval are not theirs.
 TRANSLATABLE = [
@@ -55,22 +67,31 @@ def _codenames(actions, models=None):
 
 
 def role_permissions():
+    edited = [model for models in CONTENT.values() for model in models]
     editor = [
-        *_codenames(["view", "add", "change"]),
+        *_codenames(["view"]),
+        *_codenames(["add", "change"], [m for m in edited if m not in PUBLISHERS_ONLY]),
         *_codenames(["delete"], INLINE_ROWS),
     ]
     roles = {
         EDITOR: editor,
-        PUBLISHER: [*editor, ("newsroom", "publish_release")],
+        PUBLISHER: [
+            *editor,
+            *_codenames(["add", "change", "delete"], PUBLISHERS_ONLY),
+            ("newsroom", "publish_release"),
+        ],
+        # Accounts, within staff/admin.py's limits; groups are only read: roles live here.
         ADMINISTRATOR: [
             *_codenames(["view"]),
-            *[("auth", f"{action}_{model}") for model in ("user", "group")
-              for action in ("view", "add", "change", "delete")],
+            ("auth", "view_user"),
+            ("auth", "add_user"),
+            ("auth", "change_user"),
+            ("auth", "view_group"),
             ("staff", "view_staffprofile"),
             ("staff", "add_staffprofile"),
             ("staff", "change_staffprofile"),
         ],
-    }  # fmt: skip
+    }
     for language in CODES:
         roles[translator_group(language)] = [
             *_codenames(["view"]),

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from core.dates import DatePrecision
+from core.edit_conflicts import version_field
 from core.images import PublicImageField
 
 
@@ -71,6 +72,7 @@ class Organisation(models.Model):
     )
 
     objects = OrganisationQuerySet.as_manager()
+    version = version_field()
 
     class Meta:
         verbose_name = _("organisation")

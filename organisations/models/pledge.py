@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from core.edit_conflicts import version_field
+
 
 def validate_currency(code):
     if code not in list_currencies():
@@ -120,6 +122,8 @@ class Pledge(models.Model):
         blank=True,
         related_name="pledges",
     )
+
+    version = version_field()
 
     objects = PledgeQuerySet.as_manager()
 

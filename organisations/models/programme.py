@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import DatePrecision
+from core.edit_conflicts import version_field
 
 
 class Programme(models.Model):
@@ -65,6 +66,7 @@ class Programme(models.Model):
     member_count_is_approximate = models.BooleanField(
         _("member count is approximate"), default=False
     )
+    version = version_field()
 
     class Meta:
         verbose_name = _("programme")

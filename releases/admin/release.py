@@ -5,13 +5,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.widgets import AdminProseEditorWidget
 from reversion.admin import VersionAdmin
+from reversion.models import Version
 
+from core.edit_conflicts import VersionedForm
 from core.languages import CODES, direction
 from core.permissions import can_publish, translation_languages
 from core.translation_admin import NewsroomTranslationAdmin, NewsroomTranslationInline
@@ -111,18 +112,15 @@ class TranslationQueueFilter(admin.SimpleListFilter):
         return queryset.none()
 
 
-class ReleaseAdminForm(forms.ModelForm):
-    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+class ReleaseAdminForm(VersionedForm):
     user = None  # set by ReleaseAdmin.get_form
 
     class Meta:
         model = Release
-        fields = "__all__"  # noqa: DJ007  (ReleaseAdmin decides which fields the form shows)
+        fields = "__all__"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.fields["loaded_version"].initial = self.instance.updated_at.isoformat()
         if "status" in self.fields:
             allowed = workflow.allowed_statuses(self.user, self.instance.status)
             self.fields["status"].choices = [
@@ -131,27 +129,8 @@ class ReleaseAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        self.refuse_overwriting_a_newer_save()
         self.require_alt_text(cleaned)
         return cleaned
-
-    def refuse_overwriting_a_newer_save(self):
-        if not self.instance.pk:
-            return
-        loaded = parse_datetime(self.cleaned_data.get("loaded_version") or "")
-        saved = Release.objects.filter(pk=self.instance.pk).values_list("updated_at", flat=True)
-        saved = saved.first()
-        if loaded is None or saved is None or saved == loaded:
-            return
-        raise ValidationError(
-            gettext(
-                "Someone else saved this release at %(time)s, after you opened it. Your "
-                "changes were not saved: copy them, reload the page to see the newer version, "
-                "and apply them again."
-            )
-            % {"time": timezone.localtime(saved).strftime("%H:%M:%S")},
-            code="conflict",
-        )
 
     def require_alt_text(self, cleaned):
         image = cleaned.get("hero_image", self.instance.hero_image)
@@ -317,7 +296,13 @@ class ReleaseAdmin(VersionAdmin, NewsroomTranslationAdmin):
         return can_publish(request.user)
 
     def save_model(self, request, obj, form, change):
-        services.save_release(release=obj, user=request.user, written=form.changed_data)
+        services.save_release(
+            release=obj,
+            user=request.user,
+            written=form.changed_data,
+            expected_version=form.cleaned_data.get("loaded_version"),
+            restoring=getattr(request, "restoring", None),
+        )
 
     def save_related(self, request, form, formsets, change):
         links = {
@@ -406,7 +391,27 @@ class ReleaseAdmin(VersionAdmin, NewsroomTranslationAdmin):
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         self.refuse_restoring_without_publish_right(request)
+        if request.method == "POST":
+            request.restoring = self.restore_of(object_id, version_id)
         return super().revision_view(request, object_id, version_id, extra_context)
+
+    def restore_of(self, object_id, version_id):
+        """The revision about to be restored and the release as it stands, before reversion
+        writes the revision's fields back."""
+        revision = (
+            Version.objects.filter(pk=version_id, object_id=object_id)
+            .select_related("revision__user")
+            .first()
+        )
+        current = Release.objects.filter(pk=object_id).values("status", "published_at").first()
+        if revision is None or current is None:
+            return None
+        author = revision.revision.user
+        return services.Restore(
+            revision_saved_at=revision.revision.date_created,
+            revision_saved_by=author.get_username() if author else "unknown",
+            **current,
+        )
 
     def recover_view(self, request, version_id, extra_context=None):
         self.refuse_restoring_without_publish_right(request)

@@ -3,6 +3,7 @@ from functools import reduce
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import connections, models
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
@@ -13,6 +14,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.arabic_script import index_terms, query_terms
+from core.edit_conflicts import version_field
 from core.images import PublicImageField
 from core.languages import CODES, DEFAULT, fallback_chain
 
@@ -262,6 +264,7 @@ class Release(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ReleaseQuerySet.as_manager()
+    version = version_field()
 
     class Meta:
         verbose_name = _("release")
@@ -286,6 +289,8 @@ class Release(models.Model):
             # The admin's list of every release, whatever its status, and its date hierarchy.
             models.Index(fields=["-published_at", "-id"], name="release_order_idx"),
             models.Index(fields=["kind", "-published_at"], name="release_kind_published_idx"),
+            # The importer knows a file it has seen by its text's checksum.
+            models.Index(fields=["import_checksum"], name="release_import_checksum_idx"),
         ]
         constraints = [
             *(
@@ -336,6 +341,30 @@ class Release(models.Model):
 
     def clean(self):
         self.date_publication()
+
+    def validate_unique(self, exclude=None):
+        """Also: no other release uses any of this one's slugs, in any language (the database
+        holds each language's slugs unique; across languages this check does)."""
+        super().validate_unique(exclude=exclude)
+        slugs = {
+            f"slug_{code}": getattr(self, f"slug_{code}")
+            for code in CODES
+            if getattr(self, f"slug_{code}") and f"slug_{code}" not in (exclude or ())
+        }
+        if not slugs:
+            return
+        condition = Q()
+        for code in CODES:
+            condition |= Q(**{f"slug_{code}__in": slugs.values()})
+        others = Release.objects.filter(condition).exclude(pk=self.pk)
+        taken = {slug for row in others.values_list(*(f"slug_{c}" for c in CODES)) for slug in row}
+        errors = {
+            field: gettext("Another release already uses this address.")
+            for field, slug in slugs.items()
+            if slug in taken
+        }
+        if errors:
+            raise ValidationError(errors)
 
     def date_publication(self):
         """Publishing without a date publishes now: the one place that says so."""

@@ -249,3 +249,57 @@ def test_counts_of_items_in_the_readers_own_language_are_kept_per_language(clien
     assert statements("ar") == [1]
     assert statements("fa") == [1]
     assert statements("en") == []
+
+
+def test_query_parameters_the_page_does_not_read_make_no_page_of_their_own(
+    client, django_assert_num_queries
+):
+    ReleaseFactory(title_ar="خبر")
+    plain = client.get("/ar/news/")
+
+    for junk in ("?x=1", "?utm_source=mail&x=2", "?page=1", "?topic=", "?q=&kind=", "?x=%C3%A9"):
+        with django_assert_num_queries(0):
+            response = client.get(f"/ar/news/{junk}")
+        assert response.content == plain.content, junk
+
+
+def test_the_same_filters_in_another_order_are_one_page(client, django_assert_num_queries):
+    ReleaseFactory(kind="news", title_ar="خبر")
+    first = client.get("/ar/news/?kind=news&year=2026")
+
+    with django_assert_num_queries(0):
+        second = client.get("/ar/news/?year=2026&kind=news&extra=1")
+
+    assert second.content == first.content
+
+
+def test_a_fuzz_of_unknown_parameters_does_not_grow_the_cache(client):
+    ReleaseFactory()
+    client.get("/ar/news/")
+    client.get("/ar/events/")
+    kept = len(cache._cache)
+
+    for n in range(200):
+        client.get(f"/ar/news/?{uuid.uuid4().hex}={n}")
+        client.get(f"/ar/events/?page=1&{uuid.uuid4().hex}=1")
+
+    assert len(cache._cache) == kept
+
+
+def test_an_unknown_parameter_changes_nothing_on_the_page(client):
+    ReleaseFactory()
+    html = client.get("/ar/news/?x=1").content.decode()
+    # The page does not think itself filtered: its filters stay folded.
+    assert '<details class="facets">' in html
+
+
+def test_the_staff_preview_is_private_and_never_indexed(client, staff):
+    draft = ReleaseFactory(status=Release.Status.DRAFT, published_at=None)
+    client.force_login(staff)
+
+    response = client.get(f"/ar/news/preview/{draft.pk}/")
+
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"]
+    assert "noindex" in response["X-Robots-Tag"]
