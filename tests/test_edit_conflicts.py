@@ -105,7 +105,9 @@ def test_a_save_begun_before_anothers_is_refused_with_a_message(kind):
     refused = second.post(url, change_form_data(second_page, **{field: "second"}))
 
     assert refused.status_code == 200
-    assert "Someone else saved this" in str(refused.context["adminform"].form.errors)
+    [error] = refused.context["adminform"].form.non_field_errors().as_data()
+    assert error.code == "conflict"
+    assert "(first)" in error.message  # who saved it
     record.refresh_from_db()
     assert getattr(record, field) == "first"
 
