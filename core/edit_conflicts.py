@@ -84,6 +84,15 @@ def refuse_stale(instance, loaded_version):
         raise conflict(instance)
 
 
+class VersionedInlineFormSet(forms.BaseInlineFormSet):
+    """Rows of versioned records edited inside another's form (a pledge on its event's page):
+    each row's form carries its version, and saving a row moves it on."""
+
+    def save_existing(self, form, obj, commit=True):
+        obj.version = next_version(obj)
+        return super().save_existing(form, obj, commit=commit)
+
+
 class VersionedForm(forms.ModelForm):
     """A change form that carries the version it was opened at and refuses a stale save."""
 

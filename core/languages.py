@@ -6,12 +6,17 @@ names them and their fallback chains, and everything else asks here.
 """
 
 from django.conf import settings
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, override
 
 CODES = tuple(code for code, _name in settings.LANGUAGES)
 DEFAULT = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-# English names, for role names and the admin log, which staff of every language read.
-ENGLISH_NAMES = {"ar": "Arabic", "en": "English", "fa": "Persian"}
+
+
+def english_name(language):
+    """The language's name in English: for role names and the admin log, which staff of every
+    language read."""
+    with override("en"):
+        return str(dict(settings.LANGUAGES)[language])
 
 
 def direction(language):

@@ -7,7 +7,10 @@ from core.languages import CODES
 def language_switcher(request):
     """The same page in each language: the switcher never drops the reader on the home page."""
     current = get_language()
-    path = request.get_full_path()
+    # The query as the page read it: a page kept for every reader must not carry one reader's
+    # address (core/page_cache.py hands cached views only the parameters they read).
+    query = request.GET.urlencode()
+    path = f"{request.path}?{query}" if query else request.path
     return {
         "language_links": [
             {

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from core.edit_conflicts import VersionedForm, VersionedInlineFormSet
 from core.translation_admin import NewsroomTranslationAdmin, NewsroomTranslationInline
 
 from .models import Organisation, Pledge, Programme, ProgrammeFunder
@@ -31,7 +32,11 @@ class ProgrammeAdmin(NewsroomTranslationAdmin):
 
 
 class PledgeInline(NewsroomTranslationInline):
+    """Pledges on their event's page: the same version check as the pledge's own page."""
+
     model = Pledge
+    form = VersionedForm
+    formset = VersionedInlineFormSet
     fk_name = "announced_at"
     extra = 0
     autocomplete_fields = ["donor", "recipient", "programme", "announced_by", "reported_in"]

@@ -299,7 +299,9 @@ def import_article_file(
         elsewhere = f" (from {existing.import_key})" if existing.import_key != key else ""
         message = f"already imported as release #{existing.pk}{elsewhere}"
         return ImportResult(path, "already imported", message, existing)
-    if existing := Release.objects.filter(import_key=key).first():
+    # Releases imported before paths were recorded know their file by its bare name.
+    keys = {key, path.name} if "/" in key else {key}
+    if existing := Release.objects.filter(import_key__in=keys).first():
         return ImportResult(
             path,
             "already imported",

@@ -14,6 +14,7 @@ what the public sees is logged: who, when, and from what to what.
 from dataclasses import dataclass, field
 
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import override
@@ -34,13 +35,16 @@ RELATIONS = ("topics", "events", "people", "organisations")
 
 @dataclass
 class Restore:
-    """A revision being restored, and what the release was before: restoring writes the old
-    revision's fields first, so what the public saw until now is kept here."""
+    """A revision being restored, and the release's publication as it stands: restoring brings
+    back the revision's text, never its status, dates or image (reversion writes the revision's
+    fields first, so the release's own are kept here)."""
 
     revision_saved_at: object
     revision_saved_by: str
     status: str
     published_at: object
+    hero_image: str
+    recovered: bool = False  # a deleted release brought back
 
 
 def create_release(*, user=None, links=None, **fields):
@@ -51,44 +55,53 @@ def create_release(*, user=None, links=None, **fields):
 
 
 @transaction.atomic
-def save_release(
-    *, release, user=None, written=(), links=None, expected_version=None, restoring=None
-):
+def save_release(*, release, user=None, written=(), links=None, restoring=None, checked=None):
     """Store `release` as its fields now stand, new or changed, as `user`.
 
     `written` names the fields just written (a form's changed fields): the translations among
     them are recorded as made from the source's current text. `links`, when given, replaces
-    the release's topics, events, people or organisations. `expected_version` is the version
-    the editor's form was opened at: a release saved since is not overwritten (the conflict's
-    ValidationError is raised instead). `restoring` says which revision the fields come from.
+    the release's topics, events, people or organisations. `restoring` says which revision the
+    text comes from. `checked` names the fields a form has validated (None: validate them all):
+    only those, and what this save derives, are validated again, so that a field the user could
+    not change (another language's, for a translator) never fails their save.
     """
     adding = release._state.adding
     before = (
         None
         if adding
-        # Locked until the commit: a second save waits here, then sees this one's version.
+        # Locked until the commit: a second save waits here, then moves the version on.
         else Release.objects.select_for_update()
         .filter(pk=release.pk)
         .values("status", "published_at", "hero_image", "version")
         .first()
     )
-    if before and expected_version is not None and before["version"] != expected_version:
-        raise edit_conflicts.conflict(release)
     if restoring and before:
-        before |= {"status": restoring.status, "published_at": restoring.published_at}
+        release.status, release.published_at = restoring.status, restoring.published_at
+        release.hero_image = restoring.hero_image
     old_status = before["status"] if before else None
     if before:
         release.version = edit_conflicts.following(before["version"])
     if user is not None and release.status != (old_status or Release.Status.DRAFT):
         workflow.check_transition(user, old_status or Release.Status.DRAFT, release.status)
 
+    derived = {"search_text"}
     for code in CODES:
         # Every language with a title gets an address, even if nobody typed a slug.
         title = getattr(release, f"title_{code}")
         if title and not getattr(release, f"slug_{code}"):
             setattr(release, f"slug_{code}", unique_slug(title, code, exclude_pk=release.pk))
+            derived.add(f"slug_{code}")
     derive(release)
-    release.full_clean()
+    release.date_publication()
+    if release.status == Release.Status.PUBLISHED and old_status != release.status:
+        refuse_unpublishable(release)
+    if checked is None:
+        release.full_clean()
+    else:
+        validated = set(checked) | derived
+        release.full_clean(
+            exclude=[f.name for f in Release._meta.fields if f.name not in validated]
+        )
     release.save()
 
     if links:
@@ -99,12 +112,20 @@ def save_release(
     )
     _log_what_the_public_sees(user, release, before, restoring)
 
+    page_cache.invalidate()
     image = release.hero_image
     if image and (adding or before["hero_image"] != image.name):
-        # After the commit: a rolled-back save leaves no renditions behind.
-        transaction.on_commit(lambda: make_renditions(image))
-    page_cache.invalidate()
+        # After the commit: a rolled-back save leaves no renditions behind. A rendition that
+        # fails is logged, never turned into an error for a save that has committed.
+        transaction.on_commit(lambda: make_renditions(image), robust=True)
     return release
+
+
+def refuse_unpublishable(release):
+    """Raise ValidationError, field by field, for what keeps `release` from being published."""
+    problems = workflow.publishing_problems(release)
+    if problems:
+        raise ValidationError(problems)
 
 
 def _log_what_the_public_sees(user, release, before, restoring):
@@ -117,11 +138,12 @@ def _log_what_the_public_sees(user, release, before, restoring):
             _log(user, release, ADDITION, workflow.creation_message(release))
         return
     messages = [workflow.restore_message(restoring)] if restoring else []
-    if before["status"] != release.status:
+    if restoring and restoring.recovered:
+        pass  # It was deleted: its status before is no status at all.
+    elif before["status"] != release.status:
         messages.append(workflow.status_message(before["status"], release.status, release))
-    elif (
-        release.status == Release.Status.PUBLISHED
-        and before["published_at"] != release.published_at
+    elif release.status == Release.Status.PUBLISHED and not same_second(
+        before["published_at"], release.published_at
     ):
         messages.append(workflow.date_message(before["published_at"], release))
     if messages:
@@ -212,6 +234,8 @@ def set_status(*, release, status, user):
         workflow.check_transition(user, old, status)
     release.status = status
     release.date_publication()
+    if status == Release.Status.PUBLISHED:
+        refuse_unpublishable(release)
     release.version = edit_conflicts.next_version(release)
     release.save(update_fields=["status", "published_at", "updated_at", "version"])
     _log(user, release, CHANGE, workflow.status_message(old, status, release))
@@ -248,6 +272,13 @@ def ensure_language_versions(release):
         ],
         ignore_conflicts=True,
     )
+
+
+def same_second(first, second):
+    """Two moments the admin's form shows alike (it keeps no microseconds)."""
+    if first is None or second is None:
+        return first is second
+    return first.replace(microsecond=0) == second.replace(microsecond=0)
 
 
 def _log(user, release, action, message):

@@ -157,8 +157,9 @@ def image_renditions(image):
 
 
 def release_preview(request, pk):
-    """Staff see any release, in the URL's language, as the public page will render it."""
-    if not request.user.is_staff:
+    """Staff who may read releases see any of them, in the URL's language, as the public page
+    will render it; for anyone else it does not exist."""
+    if not (request.user.is_staff and request.user.has_perm("newsroom.view_release")):
         raise Http404
     release = get_object_or_404(Release.objects.select_related("source_organisation"), pk=pk)
     response = render(

@@ -30,6 +30,15 @@ def allowed_statuses(user, current):
     return {current}
 
 
+def publishing_problems(release):
+    """{field: why} for what keeps `release` from being published: a published image needs alt
+    text in the release's own language."""
+    field = f"hero_image_alt_{release.source_language}"
+    if release.hero_image and not getattr(release, field):
+        return {field: _("A published image needs alt text in the release's own language.")}
+    return {}
+
+
 def check_transition(user, old, new):
     if new not in allowed_statuses(user, old):
         raise PermissionDenied(
@@ -118,10 +127,12 @@ def date_message(old, release):
 
 def restore_message(restoring):
     with override("en"):
-        return _("Restored the revision saved at %(when)s by %(who)s.") % {
-            "when": dated(restoring.revision_saved_at),
-            "who": restoring.revision_saved_by,
-        }
+        context = {"when": dated(restoring.revision_saved_at), "who": restoring.revision_saved_by}
+        if restoring.recovered:
+            return _("Recovered as a draft from the revision saved at %(when)s by %(who)s.") % (
+                context
+            )
+        return _("Restored the revision saved at %(when)s by %(who)s.") % context
 
 
 def translation_message(version, old):

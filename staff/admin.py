@@ -14,7 +14,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.forms import AdminUserCreationForm, PasswordResetForm
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.utils.text import capfirst
@@ -22,6 +22,7 @@ from django.utils.translation import gettext, ngettext, override
 from django.utils.translation import gettext_lazy as _
 
 from . import roles
+from .accounts import SYSTEM_USERNAME, is_system_account
 from .models import StaffProfile
 
 User = get_user_model()
@@ -34,6 +35,8 @@ def is_administrator(user):
 
 def manages(actor, account):
     """Whether `actor` may change `account` beyond its own name and e-mail address."""
+    if is_system_account(account):
+        return False
     if actor.is_superuser:
         return True
     return account != actor and not account.is_superuser and not is_administrator(account)
@@ -73,6 +76,17 @@ def state_change_message(before, after):
     return "; ".join(parts)
 
 
+def refuse_reserved_username(username):
+    if username == SYSTEM_USERNAME:
+        raise forms.ValidationError(_("This name is reserved for the system's own account."))
+    return username
+
+
+class SuperuserAccountForm(AdminUserCreationForm):
+    def clean_username(self):
+        return refuse_reserved_username(super().clean_username())
+
+
 class NewAccountForm(forms.ModelForm):
     """An account made by an Administrator: no password (its owner sets one from the link the
     Administrator sends), and staff, so that it can log in to the admin."""
@@ -84,6 +98,9 @@ class NewAccountForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
+
+    def clean_username(self):
+        return refuse_reserved_username(self.cleaned_data["username"])
 
     def save(self, commit=True):
         user = super().save(commit=False)
@@ -123,6 +140,7 @@ class StaffUserAdmin(UserAdmin):
     list_display = [*UserAdmin.list_display, "is_active"]
     list_filter = [*UserAdmin.list_filter, "groups"]
     actions = ["send_password_links"]
+    add_form = SuperuserAccountForm
 
     def get_fieldsets(self, request, obj=None):
         if request.user.is_superuser:
@@ -151,7 +169,11 @@ class StaffUserAdmin(UserAdmin):
     def get_readonly_fields(self, request, obj=None):
         if request.user.is_superuser or obj is None:
             return super().get_readonly_fields(request, obj)
-        return ["username", "last_login", "date_joined"]
+        if obj == request.user:
+            return ["username", "last_login", "date_joined"]
+        # The address a password link goes to: an Administrator who could change it could have
+        # a link to anyone's account sent to itself.
+        return ["username", "email", "last_login", "date_joined"]
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         response = super().render_change_form(request, context, add, change, form_url, obj)
@@ -167,8 +189,12 @@ class StaffUserAdmin(UserAdmin):
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        if not allowed or obj is None or request.user.is_superuser:
+        if not allowed or obj is None:
             return allowed
+        if is_system_account(obj):
+            return False
+        if request.user.is_superuser:
+            return True
         # Their own name and address, and the accounts they manage.
         return obj == request.user or manages(request.user, obj)
 

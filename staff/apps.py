@@ -8,7 +8,9 @@ class StaffConfig(AppConfig):
     verbose_name = _("Staff")
 
     def ready(self):
+        from .accounts import ensure_system_account
         from .roles import sync_roles
 
         # After every app's migrations, when all their permissions exist.
         post_migrate.connect(sync_roles, dispatch_uid="staff.sync_roles")
+        post_migrate.connect(ensure_system_account, dispatch_uid="staff.system_account")

@@ -17,7 +17,7 @@ Who may change each kind of public record:
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
-from core.languages import CODES, ENGLISH_NAMES
+from core.languages import CODES, english_name
 
 # Content the newsroom edits, by app label and model.
 CONTENT = {
@@ -53,7 +53,7 @@ ADMINISTRATOR = "Administrator"
 
 
 def translator_group(language):
-    return f"Translator ({ENGLISH_NAMES[language]})"
+    return f"Translator ({english_name(language)})"
 
 
 def _codenames(actions, models=None):

@@ -148,3 +148,28 @@ def test_a_version_never_comes_back_so_a_form_opened_long_ago_stays_refused():
     assert record.version > opened_at
     assert refused.status_code == 200
     assert record.name_ar == "third"
+
+
+@pytest.mark.django_db
+def test_a_pledge_edited_on_its_events_page_refuses_a_stale_save_on_its_own_page():
+    pledge = PledgeFactory(announced_at=EventFactory(), description_ar="أصل")
+    own_url = change_url("organisations/pledge", pledge)
+    event_url = change_url("events/event", pledge.announced_at)
+    first, second = publisher_client("first"), publisher_client("second")
+    stale = first.get(own_url)
+
+    event_page = second.get(event_url)
+    formset = next(
+        inline.formset
+        for inline in event_page.context["inline_admin_formsets"]
+        if inline.formset.model._meta.model_name == "pledge"
+    )
+    index = next(i for i, form in enumerate(formset.forms) if form.instance.pk == pledge.pk)
+    changed = change_form_data(event_page, **{f"{formset.prefix}-{index}-description_ar": "ثان"})
+    assert second.post(event_url, changed).status_code == 302
+
+    refused = first.post(own_url, change_form_data(stale, description_ar="أول"))
+
+    assert refused.status_code == 200
+    pledge.refresh_from_db()
+    assert pledge.description_ar == "ثان"

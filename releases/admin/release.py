@@ -1,3 +1,4 @@
+import reversion
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -127,23 +128,12 @@ class ReleaseAdminForm(VersionedForm):
                 (value, label) for value, label in Release.Status.choices if value in allowed
             ]
 
-    def clean(self):
-        cleaned = super().clean()
-        self.require_alt_text(cleaned)
-        return cleaned
-
-    def require_alt_text(self, cleaned):
-        image = cleaned.get("hero_image", self.instance.hero_image)
-        status = cleaned.get("status", self.instance.status)
-        if not image or status != Release.Status.PUBLISHED:
-            return
-        source = cleaned.get("source_language", self.instance.source_language)
-        field = f"hero_image_alt_{source}"
-        if not cleaned.get(field, getattr(self.instance, field)):
-            self.add_error(
-                field if field in self.fields else None,
-                gettext("A published image needs alt text in the release's own language."),
-            )
+    def _post_clean(self):
+        super()._post_clean()
+        # Once the instance holds the form's values: the rules a publication must meet.
+        if self.instance.status == Release.Status.PUBLISHED:
+            for field, message in workflow.publishing_problems(self.instance).items():
+                self.add_error(field if field in self.fields else None, message)
 
 
 class LanguageVersionFormSet(forms.BaseInlineFormSet):
@@ -209,6 +199,12 @@ STATE_LABELS = {
 def freshness_badge(release, language, recorded=None):
     state = freshness.language_state(release, language, recorded)
     return format_html('<span class="freshness freshness-{}">{}</span>', state, STATE_LABELS[state])
+
+
+# Restoring a revision brings back the release's text and quotes; a translation's state
+# changes only through its approval (services.set_translation_status), never by a restore.
+reversion.register(Quote)
+reversion.register(Release, follow=["quotes"])
 
 
 @admin.register(Release)
@@ -300,8 +296,8 @@ class ReleaseAdmin(VersionAdmin, NewsroomTranslationAdmin):
             release=obj,
             user=request.user,
             written=form.changed_data,
-            expected_version=form.cleaned_data.get("loaded_version"),
             restoring=getattr(request, "restoring", None),
+            checked=form.fields,
         )
 
     def save_related(self, request, form, formsets, change):
@@ -368,6 +364,8 @@ class ReleaseAdmin(VersionAdmin, NewsroomTranslationAdmin):
                 changed += services.set_status(release=release, status=status, user=request.user)
             except PermissionDenied as error:
                 self.message_user(request, f"{release}: {error}", messages.ERROR)
+            except ValidationError as error:
+                self.message_user(request, f"{release}: {' '.join(error.messages)}", messages.ERROR)
         self.message_user(
             request,
             ngettext("%(count)d release changed.", "%(count)d releases changed.", changed)
@@ -392,30 +390,41 @@ class ReleaseAdmin(VersionAdmin, NewsroomTranslationAdmin):
     def revision_view(self, request, object_id, version_id, extra_context=None):
         self.refuse_restoring_without_publish_right(request)
         if request.method == "POST":
-            request.restoring = self.restore_of(object_id, version_id)
+            request.restoring = self.restore_of(version_id, object_id=object_id)
         return super().revision_view(request, object_id, version_id, extra_context)
-
-    def restore_of(self, object_id, version_id):
-        """The revision about to be restored and the release as it stands, before reversion
-        writes the revision's fields back."""
-        revision = (
-            Version.objects.filter(pk=version_id, object_id=object_id)
-            .select_related("revision__user")
-            .first()
-        )
-        current = Release.objects.filter(pk=object_id).values("status", "published_at").first()
-        if revision is None or current is None:
-            return None
-        author = revision.revision.user
-        return services.Restore(
-            revision_saved_at=revision.revision.date_created,
-            revision_saved_by=author.get_username() if author else "unknown",
-            **current,
-        )
 
     def recover_view(self, request, version_id, extra_context=None):
         self.refuse_restoring_without_publish_right(request)
+        if request.method == "POST":
+            request.restoring = self.restore_of(version_id)
         return super().recover_view(request, version_id, extra_context)
+
+    def restore_of(self, version_id, *, object_id=None):
+        """The revision about to be restored and the release's publication as it stands, read
+        before reversion writes the revision's fields back. A deleted release comes back as a
+        draft, without the image its deletion removed."""
+        revision = Version.objects.filter(pk=version_id).select_related("revision__user").first()
+        if revision is None:
+            return None
+        author = revision.revision.user
+        found = {
+            "revision_saved_at": revision.revision.date_created,
+            "revision_saved_by": author.get_username() if author else "unknown",
+        }
+        if object_id is None:
+            return services.Restore(
+                **found,
+                status=Release.Status.DRAFT,
+                published_at=None,
+                hero_image="",
+                recovered=True,
+            )
+        current = (
+            Release.objects.filter(pk=object_id)
+            .values("status", "published_at", "hero_image")
+            .first()
+        )
+        return services.Restore(**found, **current) if current else None
 
     def refuse_restoring_without_publish_right(self, request):
         # A revision carries its status: restoring one could publish or unpublish.

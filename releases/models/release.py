@@ -369,7 +369,8 @@ class Release(models.Model):
     def date_publication(self):
         """Publishing without a date publishes now: the one place that says so."""
         if self.status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
+            # To the second, as the admin's date and time fields show it.
+            self.published_at = timezone.now().replace(microsecond=0)
 
     def get_url_shown_in(self, shown_in):
         """The address on the reader's site of this release shown in `shown_in`.

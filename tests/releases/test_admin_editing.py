@@ -13,6 +13,7 @@ from django.utils import timezone
 from PIL import Image
 from reversion.models import Version
 
+from core import page_cache
 from core.images import rendition_name
 from releases import freshness
 from releases.models import Release
@@ -336,3 +337,36 @@ def test_a_title_without_a_slug_gets_an_address_on_save(client, publisher):
     post_change(client, release, title_en="Roundtable opens")
     release.refresh_from_db()
     assert release.slug_en == "roundtable-opens"
+
+
+def test_a_translators_save_never_fails_on_a_field_outside_their_form(client):
+    # An older database can hold an English address that another release uses in Arabic.
+    Release.objects.create(title_ar="أ", slug_ar="shared", status="draft")
+    release = draft(title_ar="ب")
+    Release.objects.filter(pk=release.pk).update(slug_en="shared")
+    client.force_login(make_user("translator", roles.translator_group("fa"), language="fa"))
+
+    response = post_change(client, release, title_fa="عنوان فارسی")
+
+    assert response.status_code == 302
+    release.refresh_from_db()
+    assert release.title_fa == "عنوان فارسی"
+
+
+def test_renditions_that_fail_after_the_save_committed_neither_fail_it_nor_keep_stale_pages(
+    client, publisher, monkeypatch, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_SECONDS = 600
+    release = draft(hero_image_alt_ar="وصف الصورة")
+    before = page_cache.generation()
+
+    def broken(field_file):
+        raise OSError("storage is down")
+
+    monkeypatch.setattr("releases.services.make_renditions", broken)
+    upload = SimpleUploadedFile("photo.jpg", jpeg_with_location(), content_type="image/jpeg")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_change(client, release, files={"hero_image": upload})
+
+    assert response.status_code == 302
+    assert page_cache.generation() != before

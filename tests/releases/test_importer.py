@@ -334,3 +334,17 @@ def test_a_file_imported_by_its_bare_name_before_is_still_known_by_its_text(tmp_
     call_command("import_articles", str(tmp_path), verbosity=0)
 
     assert list(Release.objects.all()) == [before]
+
+
+@pytest.mark.django_db
+def test_an_edited_file_imported_by_its_bare_name_before_is_left_alone_not_doubled(
+    tmp_path, capsys
+):
+    (tmp_path / "article.txt").write_text(article("خبر"), "utf-8")
+    before = import_article_file(tmp_path / "article.txt", language="ar").release
+    (tmp_path / "article.txt").write_text(article("خبر معدّل"), "utf-8")
+
+    call_command("import_articles", str(tmp_path))
+
+    assert list(Release.objects.all()) == [before]
+    assert "the file has changed since and was left alone" in capsys.readouterr().out

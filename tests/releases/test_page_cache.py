@@ -3,6 +3,7 @@ import uuid
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -12,6 +13,7 @@ from benchmark.load import redis_answers
 from events import services as event_services
 from releases import services
 from releases.models import Release
+from staff import roles
 from tests.factories import EventFactory, ReleaseFactory, TopicFactory, approve
 
 pytestmark = pytest.mark.django_db
@@ -286,15 +288,22 @@ def test_a_fuzz_of_unknown_parameters_does_not_grow_the_cache(client):
     assert len(cache._cache) == kept
 
 
-def test_an_unknown_parameter_changes_nothing_on_the_page(client):
+def test_a_parameter_the_page_does_not_read_never_reaches_another_readers_page(client):
     ReleaseFactory()
-    html = client.get("/ar/news/?x=1").content.decode()
-    # The page does not think itself filtered: its filters stay folded.
+    # The first reader's address is a forged one; the page kept from it is served to all.
+    client.get('/en/news/?utm_source="evil.example/phish"&x=1')
+
+    html = client.get("/en/news/").content.decode()
+
+    assert "evil.example" not in html
+    assert 'href="/ar/news/"' in html  # the language switcher, clean
+    # Nor does the page think itself filtered: its filters stay folded.
     assert '<details class="facets">' in html
 
 
 def test_the_staff_preview_is_private_and_never_indexed(client, staff):
     draft = ReleaseFactory(status=Release.Status.DRAFT, published_at=None)
+    staff.groups.add(Group.objects.get(name=roles.EDITOR))
     client.force_login(staff)
 
     response = client.get(f"/ar/news/preview/{draft.pk}/")
@@ -303,3 +312,10 @@ def test_the_staff_preview_is_private_and_never_indexed(client, staff):
     assert "private" in response["Cache-Control"]
     assert "no-store" in response["Cache-Control"]
     assert "noindex" in response["X-Robots-Tag"]
+
+
+def test_a_staff_account_without_a_role_sees_no_draft(client, staff):
+    draft = ReleaseFactory(status=Release.Status.DRAFT, published_at=None)
+    client.force_login(staff)
+
+    assert client.get(f"/ar/news/preview/{draft.pk}/").status_code == 404

@@ -394,3 +394,51 @@ def test_a_superuser_alone_grants_superuser_and_the_administrator_role(browser, 
 def test_only_a_publisher_adds_a_pledge(browser, as_role, role, status):
     as_role(role)
     assert browser.get("/admin/organisations/pledge/add/").status_code == status
+
+
+def test_an_administrator_cannot_change_an_accounts_address_to_take_its_password_link(
+    browser, as_role
+):
+    as_role("administrator")
+    publisher = account("publisher", "publisher")
+    publisher.email = "owner@example.org"
+    publisher.save()
+
+    submit(browser, change_url(publisher), email="attacker@example.org")
+
+    publisher.refresh_from_db()
+    assert publisher.email == "owner@example.org"
+
+
+@pytest.mark.parametrize("role", ["administrator", "superuser"])
+def test_nobody_changes_or_activates_the_system_account(browser, as_role, role):
+    as_role(role)
+    system = User.objects.get(username="system")
+
+    page = browser.get(change_url(system))
+    response = forged_post(
+        browser, change_url(system), {"username": "system", "is_active": "on", "is_staff": "on"}
+    )
+
+    assert page.context["has_change_permission"] is False
+    assert response.status_code == 403
+    system.refresh_from_db()
+    assert not system.is_active
+
+
+def test_nobody_can_take_the_system_accounts_name(browser, as_role):
+    User.objects.filter(username="system").delete()
+    as_role("administrator")
+    page = browser.get(f"{USERS}add/")
+    response = browser.post(
+        f"{USERS}add/",
+        {
+            "username": "system",
+            "email": "x@example.org",
+            "staff_profile-TOTAL_FORMS": "0",
+            "staff_profile-INITIAL_FORMS": "0",
+            "csrfmiddlewaretoken": token_of(page),
+        },
+    )
+    assert response.status_code == 200
+    assert "username" in response.context["adminform"].form.errors
