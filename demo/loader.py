@@ -199,6 +199,7 @@ class DemoLoader:
             if title := spec.get("title_ar"):
                 release.title_ar = title
                 release.slug_ar = ""  # a new address, from the curated title
+                release.title_is_provisional = False
             if dateline := spec.get("dateline"):
                 set_translated(release, "dateline", dateline)
             if source_name := spec.get("source_name"):
@@ -208,6 +209,18 @@ class DemoLoader:
                 release.published_at = datetime.combine(published_on, time(12), tzinfo=UTC)
             for language in ("en", "fa"):
                 self.apply_translation(release, seed_name, language)
+            # The quotes first: publishing makes the live text, quotes and all.
+            services.set_quotes(
+                release=release,
+                quotes=[
+                    {
+                        "person": self.people[person],
+                        "event": self.events[event],
+                        **in_languages("text", text),
+                    }
+                    for person, event, text in spec["quotes"]
+                ],
+            )
             release.status = Release.Status.PUBLISHED
             # The demo's translations were made from today's source text.
             services.save_release(
@@ -224,17 +237,9 @@ class DemoLoader:
                     "topics": [topics[s] for s in spec["topics"]],
                 },
             )
-            services.set_quotes(
-                release=release,
-                quotes=[
-                    {
-                        "person": self.people[person],
-                        "event": self.events[event],
-                        **in_languages("text", text),
-                    }
-                    for person, event, text in spec["quotes"]
-                ],
-            )
+            if release.changes:
+                # Loaded again after the demo's text changed: the public reads the new one.
+                services.publish_changes(release=release, user=None)
             self.approve_translations(release)
             self.releases[seed_name] = release
 

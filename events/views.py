@@ -47,7 +47,7 @@ def event_detail(request, slug):
     participations = event.participations.select_related("person", "affiliation", "session")
     # Releases and pledges link to events: read through the reverse relations, whose managers
     # are the releases' and pledges' own querysets.
-    releases = event.releases.published().listed()
+    releases = event.releases.published().listed().for_reader()
     pledges = event.pledges.public().select_related(
         "donor", "recipient", "programme", "announced_by"
     )
@@ -62,7 +62,7 @@ def event_detail(request, slug):
             "sessions": list(event.sessions.all()),
             "participations": list(participations),
             "pledges": list(pledges),
-            "releases": list(releases),
+            "releases": releases,
             "meta": page_meta(
                 request,
                 title=event.title,

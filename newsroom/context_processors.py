@@ -5,8 +5,13 @@ from core.languages import CODES
 
 
 def language_switcher(request):
-    """The same page in each language: the switcher never drops the reader on the home page."""
+    """The same page in each language: the switcher never drops the reader on the home page.
+
+    A view that knows each language's own address for its page (a release's, by its live slug
+    there) sets `request.language_urls`; other pages keep their path under each prefix.
+    """
     current = get_language()
+    known = getattr(request, "language_urls", {})
     # The query as the page read it: a page kept for every reader must not carry one reader's
     # address (core/page_cache.py hands cached views only the parameters they read).
     query = request.GET.urlencode()
@@ -16,7 +21,7 @@ def language_switcher(request):
             {
                 "code": code,
                 "name": get_language_info(code)["name_local"],
-                "url": translate_url(path, code),
+                "url": known.get(code) or translate_url(path, code),
                 "current": code == current,
             }
             for code in CODES

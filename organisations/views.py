@@ -57,7 +57,7 @@ def organisation_detail(request, slug):
             "events": list(events[:50]),
             "pledges_given": list(pledges.filter(donor=organisation)[:PLEDGES_SHOWN]),
             "pledges_received": list(pledges.filter(recipient__in=units)[:PLEDGES_SHOWN]),
-            "releases": list(releases[:30]),
+            "releases": releases[:30].for_reader(),
             "meta": page_meta(
                 request,
                 title=organisation.name,

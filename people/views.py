@@ -16,11 +16,9 @@ def person_detail(request, slug):
         "-event__start_date"
     )
     # Quotes and releases link to people: read through the reverse relations, whose managers
-    # are the releases app's own querysets.
-    quotes = (
-        person.quotes.public().select_related("release", "event").order_by("-release__published_at")
-    )
-    releases = person.releases.published().listed()
+    # are the releases app's own querysets, as the public reads them (their live texts).
+    quotes = person.live_quotes.for_reader()
+    releases = person.releases.published().listed()[:30].for_reader()
     return render(
         request,
         "people/person_detail.html",
@@ -28,8 +26,8 @@ def person_detail(request, slug):
             "person": person,
             "positions": list(positions),
             "participations": list(participations),
-            "quotes": list(quotes),
-            "releases": list(releases[:30]),
+            "quotes": quotes,
+            "releases": releases,
             "meta": page_meta(
                 request,
                 title=person.name,

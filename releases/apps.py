@@ -14,5 +14,6 @@ class ReleasesConfig(AppConfig):
 
         from .models import Release
 
-        # A page kept now must not outlive the moment a scheduled release goes live.
-        page_cache.add_scheduled_change(Release.objects.next_publication)
+        # A page kept now must not outlive the moment the public site changes by itself: a
+        # scheduled release or change goes live, or a publication ends.
+        page_cache.add_scheduled_change(Release.objects.next_change)

@@ -5,7 +5,6 @@ from urllib.parse import urlencode
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext
@@ -76,28 +75,23 @@ class LatestReleasesFeed(Feed):
             case Organisation():
                 # A parent includes its units, as on the news list: UNOCT's news includes UNCCT's.
                 releases = releases.tagged("organisations", Organisation.objects.with_units(obj))
-        return releases.listed().prefetch_related("topics")[:FEED_LENGTH]
+        return releases.listed().prefetch_related("topics")[:FEED_LENGTH].for_reader()
 
     def item_title(self, item):
-        with translation.override(self.shown_in(item)):
-            return item.title
+        return item.title
 
     def item_description(self, item):
         # Both RSS descriptions and Atom summaries (type="html") are read as HTML.
-        with translation.override(self.shown_in(item)):
-            return escape(item.lede)
+        return escape(item.lede)
 
     def item_link(self, item):
-        return item.get_url_shown_in(self.shown_in(item))
+        return item.url
 
     def item_pubdate(self, item):
         return item.published_at
 
     def item_categories(self, item):
-        return [topic.name for topic in item.topics.all()]
-
-    def shown_in(self, item):
-        return item.language_shown_to(translation.get_language())
+        return [topic.name for topic in item.release.topics.all()]
 
 
 class LatestReleasesAtomFeed(LatestReleasesFeed):

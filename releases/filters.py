@@ -80,8 +80,8 @@ class ReleaseFilter(django_filters.FilterSet):
             return queryset
         key = (value, str(queryset.query))
         if key not in self.searches:
-            self.searches[key] = queryset.matching(value)
-        return queryset.search(value, matches=self.searches[key])
+            self.searches[key] = queryset.live_matching(value)
+        return queryset.live_search(value, matches=self.searches[key])
 
     def by_link(self, queryset, name, value):
         relation = {"topic": "topics", "event": "events", "person": "people"}[name]

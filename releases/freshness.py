@@ -5,13 +5,8 @@ source changes, exactly the fields made from the old text become stale; the tran
 source's changes beside the old translation. Staleness flags a translation, it never unpublishes.
 """
 
-import difflib
-import html
-
-from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
-
-from core.languages import CODES, direction
+from core.diffs import word_diff
+from core.languages import CODES
 
 from .models import TranslationSource
 from .translation import RELEASE_TEXT_FIELDS
@@ -22,6 +17,11 @@ COMPLETE, MISSING, STALE, SOURCE = "complete", "missing", "stale", "source"
 
 
 def source_text(release, field):
+    """The source's text of `field`, which translations are made from: what the public reads
+    in the release's own language once it is published, its working copy until then."""
+    live = release.live_text(release.source_language)
+    if live is not None:
+        return getattr(live, field) or ""
     return getattr(release, f"{field}_{release.source_language}") or ""
 
 
@@ -93,17 +93,4 @@ def written_translations(field_names, source_language):
 
 def source_diff(old, new, language):
     """The source's changes since a translation was made, word by word, as HTML."""
-    old_words, new_words = strip_tags(old).split(), strip_tags(new).split()
-    parts = []
-    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
-    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
-        if tag in ("delete", "replace"):
-            parts.append(f"<del>{html.escape(' '.join(old_words[a1:a2]))}</del>")
-        if tag in ("insert", "replace"):
-            parts.append(f"<ins>{html.escape(' '.join(new_words[b1:b2]))}</ins>")
-        if tag == "equal":
-            parts.append(html.escape(" ".join(old_words[a1:a2])))
-    return mark_safe(
-        f'<div class="source-diff" lang="{language}" dir="{direction(language)}">'
-        f"{' '.join(parts)}</div>"
-    )
+    return word_diff(old, new, language, css_class="source-diff")

@@ -326,6 +326,8 @@ def import_article_file(
             else None,
             import_key=key,
             import_checksum=digest,
+            # A title made from the text's first words waits for an editor before publishing.
+            title_is_provisional=not article.title_found,
             **{
                 f"title_{language}": article.title,
                 f"lede_{language}": article.lede,

@@ -6,6 +6,10 @@ through these functions, and each writes its audit-log entry and asks for the re
 to be renewed. The admin, the archive importer, the demo loader and the benchmark's archive
 builder all call them; forms only validate.
 
+The release's own fields are its working copy. What the public reads is its live texts
+(LiveText), which only publishing (the release, or its changes) and approving a translation
+write: saving a working copy never changes what the public sees.
+
 `user` is the staff member acting; None is the system itself (an import, the demo loader),
 which the role rules do not limit and the admin log names as its own account. Every change of
 what the public sees is logged: who, when, and from what to what.
@@ -14,19 +18,21 @@ what the public sees is logged: who, when, and from what to what.
 from dataclasses import dataclass, field
 
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from core import edit_conflicts, page_cache
 from core.images import make_renditions
 from core.languages import CODES
+from core.permissions import can_publish
 from core.sanitising import sanitise_html
 from staff.accounts import system_account
 
-from . import freshness, workflow
-from .models import LanguageVersion, Quote, Release, TranslationSource
+from . import freshness, live_texts, workflow
+from .models import LanguageVersion, LiveQuote, LiveText, Quote, Release, TranslationSource
 from .models.release import search_terms
 from .slugs import unique_slug
 
@@ -55,7 +61,9 @@ def create_release(*, user=None, links=None, **fields):
 
 
 @transaction.atomic
-def save_release(*, release, user=None, written=(), links=None, restoring=None, checked=None):
+def save_release(
+    *, release, user=None, written=(), links=None, restoring=None, checked=None, settle=True
+):
     """Store `release` as its fields now stand, new or changed, as `user`.
 
     `written` names the fields just written (a form's changed fields): the translations among
@@ -63,7 +71,8 @@ def save_release(*, release, user=None, written=(), links=None, restoring=None, 
     the release's topics, events, people or organisations. `restoring` says which revision the
     text comes from. `checked` names the fields a form has validated (None: validate them all):
     only those, and what this save derives, are validated again, so that a field the user could
-    not change (another language's, for a translator) never fails their save.
+    not change (another language's, for a translator) never fails their save. `settle=False`
+    leaves `settle_live` to the caller, once the quotes are saved too (the admin's inline rows).
     """
     adding = release._state.adding
     before = (
@@ -83,6 +92,8 @@ def save_release(*, release, user=None, written=(), links=None, restoring=None, 
         release.version = edit_conflicts.following(before["version"])
     if user is not None and release.status != (old_status or Release.Status.DRAFT):
         workflow.check_transition(user, old_status or Release.Status.DRAFT, release.status)
+    if not adding and f"title_{release.source_language}" in written:
+        release.title_is_provisional = False  # An editor wrote it.
 
     derived = {"search_text"}
     for code in CODES:
@@ -110,6 +121,10 @@ def save_release(*, release, user=None, written=(), links=None, restoring=None, 
     freshness.record_translations(
         release, freshness.written_translations(written, release.source_language)
     )
+    if old_status == Release.Status.PUBLISHED and release.status != old_status:
+        _withdraw_source(release)
+    if settle:
+        settle_live(release=release, user=user)
     _log_what_the_public_sees(user, release, before, restoring)
 
     page_cache.invalidate()
@@ -119,6 +134,95 @@ def save_release(*, release, user=None, written=(), links=None, restoring=None, 
         # fails is logged, never turned into an error for a save that has committed.
         transaction.on_commit(lambda: make_renditions(image), robust=True)
     return release
+
+
+def settle_live(*, release, user, and_publish=False):
+    """After a save of the working copy: a published release without a live text in its own
+    language (published just now, or again) gets one; otherwise its changes are noted, or
+    published with `and_publish`. An approved translation edited since is in progress again."""
+    if release.status == Release.Status.PUBLISHED:
+        if release.live_text(release.source_language) is None:
+            _publish_source(release, user)
+        elif and_publish:
+            publish_changes(release=release, user=user)
+        else:
+            _note_changes(release)
+    _reopen_edited_translations(release, user)
+
+
+def _withdraw_source(release):
+    """Unpublished or archived: its own language's live text goes (publishing it again makes
+    a new one from the working copy); approved translations keep theirs."""
+    LiveText.objects.filter(release=release, language=release.source_language).delete()
+    release.__dict__.pop("current_texts", None)
+
+
+def _publish_source(release, user, at=None):
+    """The release's own language goes live as the working copy has it; its changes are done."""
+    live_texts.make_live(release, release.source_language, user=user, at=at)
+    if release.changes:
+        release.changes = Release.Changes.NONE
+        release.save(update_fields=["changes"])
+
+
+def _note_changes(release):
+    """A published release whose working copy now differs from its live text has changes
+    (being written, or in review if its editor said so); one that does not, has none."""
+    differs = bool(live_texts.changed_fields(release, release.source_language))
+    if differs and not release.changes:
+        release.changes = Release.Changes.EDITING
+    elif not differs:
+        release.changes = Release.Changes.NONE
+    release.save(update_fields=["changes"])
+
+
+def _reopen_edited_translations(release, user):
+    """An approved translation whose text has been edited since is in progress again; the text
+    approved stays live until the new one is approved."""
+    for version in release.language_versions.filter(status=LanguageVersion.Status.APPROVED):
+        version.release = release
+        if live_texts.changed_fields(release, version.language):
+            version.status = LanguageVersion.Status.IN_PROGRESS
+            version.save(update_fields=["status"])
+            _log(
+                user,
+                release,
+                CHANGE,
+                workflow.translation_message(version, LanguageVersion.Status.APPROVED),
+            )
+
+
+@transaction.atomic
+def publish_changes(*, release, user, at=None):
+    """Make the working copy of a published release its live text in its own language: now, or
+    from `at` on (a scheduled change; the live text stays until then). Only a publisher."""
+    if user is not None and not can_publish(user):
+        raise PermissionDenied(_("Only a publisher publishes changes."))
+    if release.status != Release.Status.PUBLISHED:
+        raise ValidationError(_("Only a published release has changes to publish."))
+    if not live_texts.changed_fields(release, release.source_language):
+        _note_changes(release)
+        return False
+    refuse_unpublishable(release)
+    _publish_source(release, user, at=at)
+    message = (
+        workflow.scheduled_changes_message(at)
+        if at and at > timezone.now()
+        else workflow.published_changes_message()
+    )
+    _log(user, release, CHANGE, message)
+    page_cache.invalidate()
+    return True
+
+
+@transaction.atomic
+def send_back(*, release, user):
+    """A publisher returns a published release's changes to its editors; the live text stays."""
+    if user is not None and not can_publish(user):
+        raise PermissionDenied(_("Only a publisher sends changes back."))
+    release.changes = Release.Changes.EDITING
+    release.save(update_fields=["changes"])
+    _log(user, release, CHANGE, workflow.sent_back_message())
 
 
 def refuse_unpublishable(release):
@@ -202,8 +306,35 @@ def create_releases_in_bulk(*, archived):
     Quote.objects.bulk_create(quotes)
     LanguageVersion.objects.bulk_create(versions)
     TranslationSource.objects.bulk_create(sources, batch_size=2000)
+    _make_live_in_bulk(archived, created, quotes)
     page_cache.invalidate()
     return created
+
+
+def _make_live_in_bulk(archived, created, quotes):
+    """The live texts of an archive written at once: each published release's own language,
+    and each approved translation."""
+    quotes_of = {}
+    for quote in quotes:
+        quotes_of.setdefault(quote.release_id, []).append(quote)
+    texts, live_quotes = [], []
+    for item, release in zip(archived, created, strict=True):
+        languages = [code for code, status in item.translations.items() if status == "approved"]
+        if release.status == Release.Status.PUBLISHED:
+            languages.append(release.source_language)
+        for code in languages:
+            text, text_quotes = live_texts.unsaved_live_text(
+                release, code, quotes=quotes_of.get(release.pk, [])
+            )
+            texts.append(text)
+            live_quotes.append(text_quotes)
+    LiveText.objects.bulk_create(texts, batch_size=2000)
+    for text, text_quotes in zip(texts, live_quotes, strict=True):
+        for quote in text_quotes:
+            quote.live_text = text
+    LiveQuote.objects.bulk_create(
+        [quote for text_quotes in live_quotes for quote in text_quotes], batch_size=2000
+    )
 
 
 def set_links(*, release, links):
@@ -238,6 +369,10 @@ def set_status(*, release, status, user):
         refuse_unpublishable(release)
     release.version = edit_conflicts.next_version(release)
     release.save(update_fields=["status", "published_at", "updated_at", "version"])
+    if old == Release.Status.PUBLISHED:
+        _withdraw_source(release)
+    elif status == Release.Status.PUBLISHED:
+        _publish_source(release, user)
     _log(user, release, CHANGE, workflow.status_message(old, status, release))
     page_cache.invalidate()
     return True
@@ -256,6 +391,8 @@ def set_translation_status(*, version, status, user):
     version.status = status
     if status == LanguageVersion.Status.APPROVED:
         version.reviewed_by, version.reviewed_at = user, timezone.now()
+        # Exactly the text the publisher approved goes live.
+        live_texts.make_live(version.release, version.language, user=user)
     version.save(update_fields=["status", "reviewed_by", "reviewed_at"])
     _log(user, version.release, CHANGE, workflow.translation_message(version, old))
     page_cache.invalidate()

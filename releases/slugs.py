@@ -5,7 +5,7 @@ from django.utils.text import slugify
 
 from core.languages import CODES
 
-from .models import Release
+from .models import LiveText, Release
 
 SLUG_MAX_LENGTH = 80
 
@@ -22,9 +22,12 @@ def unique_slug(title, language, exclude_pk=None):
     for code in CODES:
         condition |= Q(**{f"slug_{code}__startswith": base})
     others = Release.objects.filter(condition)
+    live = LiveText.objects.filter(slug__startswith=base)
     if exclude_pk:
         others = others.exclude(pk=exclude_pk)
+        live = live.exclude(release=exclude_pk)
     taken = {slug for row in others.values_list(*(f"slug_{c}" for c in CODES)) for slug in row}
+    taken |= set(live.values_list("slug", flat=True))
     slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1

@@ -1,18 +1,23 @@
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
-from django.utils.translation import get_language, gettext, override
+from django.utils.translation import get_language, gettext
 
 from core import page_cache
 from core.images import rendition_url
+from core.languages import CODES
 from core.page_cache import cached_for_readers
 from core.seo import page_meta
 from events.models import Event
 
+from . import live_texts
 from .facets import release_facets, result_count
 from .filters import ReleaseFilter
-from .models import Release
+from .models import LiveQuote, LiveText, PublicRelease, Release
+from .models.public_release import for_reader
 from .models.release import SEARCH_LIMIT
 
 PAGE_SIZE = 20
@@ -52,7 +57,7 @@ def news_list(request):
             "filter": filterset,
             "facets": facets,
             "page": page,
-            "releases": list(page),
+            "releases": for_reader(page),
             "query": query,
             "search_capped": bool(query) and page.paginator.count >= SEARCH_LIMIT,
             "search_limit": SEARCH_LIMIT,
@@ -75,7 +80,7 @@ def home(request):
         request,
         "releases/home.html",
         {
-            "releases": list(Release.objects.published().listed()[:8]),
+            "releases": Release.objects.published().listed()[:8].for_reader(),
             "upcoming_events": list(Event.objects.upcoming()[:4]),
             "recent_events": list(Event.objects.recent()[:4]),
             # Counting the whole archive takes longer than the rest of the page: kept like one.
@@ -87,62 +92,71 @@ def home(request):
 
 @cached_for_readers
 def release_detail(request, slug):
-    language = get_language()
-    releases = (
-        Release.objects.published()
-        .select_related("source_organisation")
-        .prefetch_related("language_versions")
+    """A release's page, found by the live slug of any of its languages; any address but the
+    reader's own for it answers with a permanent redirect there."""
+    text = (
+        LiveText.objects.current()
+        .filter(Release.objects.public_condition(through="release__"), slug=slug)
+        .first()
     )
-    # This language's slug first; then any language's, for links made before a translation.
-    release = (
-        releases.filter(**{f"slug_{language}": slug}).first() or releases.with_slug(slug).first()
-    )
-    if release is None:
+    if text is None:
         raise Http404
-    shown_in = release.language_shown_to(language)
-    own_slug = getattr(release, f"slug_{language}", "") if shown_in == language else ""
-    if own_slug and own_slug != slug:
-        return redirect(release, permanent=True)
-    return render(request, "releases/release_detail.html", release_context(request, release))
+    releases = (
+        Release.objects.filter(pk=text.release_id)
+        .select_related("source_organisation")
+        .prefetch_related(
+            Prefetch(
+                "live_texts",
+                queryset=LiveText.objects.current().prefetch_related(
+                    Prefetch("quotes", queryset=LiveQuote.objects.select_related("person", "event"))
+                ),
+                to_attr="current_texts",
+            )
+        )
+    )
+    [item] = for_reader(releases)
+    if item.slug != slug:
+        return redirect(item.url, permanent=True)
+    # The switcher goes straight to each language's own address: no redirect on the way.
+    request.language_urls = {code: item.url_for(code) for code in CODES}
+    return render(request, "releases/release_detail.html", release_context(request, item))
 
 
-def release_context(request, release, *, preview=False):
-    """Everything the release page shows, in a fixed number of queries."""
-    language = get_language()
-    shown_in = language if preview else release.language_shown_to(language)
+def release_context(request, item, *, preview=False):
+    """Everything the release page shows of `item` (a PublicRelease), in a fixed number of
+    queries."""
+    release = item.release
     topics = list(release.topics.all())
     related = (
         Release.objects.published().tagged("topics", topics).exclude(pk=release.pk).listed()[:5]
     )
-    with override(shown_in):
-        title, lede = release.title, release.lede
     image = release.hero_image
     return {
-        "release": release,
-        "shown_in": shown_in,
+        "release": item,
+        "shown_in": item.language,
         "preview": preview,
         "topics": topics,
         "events": list(release.events.all()),
         "people": list(release.people.all()),
         "organisations": list(release.organisations.all()),
-        "quotes": list(release.quotes.select_related("person", "event")),
-        "related": list(related),
+        "quotes": list(item.quotes),
+        "related": related.for_reader(),
         "renditions": image_renditions(image),
         "meta": page_meta(
             request,
-            title=title,
-            description=lede,
-            path_in=lambda code: release.get_absolute_url(),
-            languages=release.public_languages(),
+            title=item.title,
+            description=item.lede,
+            path_in=item.url_for,
+            languages=item.languages,
             image=rendition_url(image, "social") if image else None,
             og_type="article",
             schema={
                 "@type": "NewsArticle",
-                "headline": title,
-                "description": lede,
-                "inLanguage": shown_in,
-                "datePublished": release.published_at.isoformat() if release.published_at else "",
-                "dateModified": release.updated_at.isoformat(),
+                "headline": item.title,
+                "description": item.lede,
+                "inLanguage": item.language,
+                "datePublished": item.published_at.isoformat() if item.published_at else "",
+                "dateModified": item.updated_at.isoformat(),
                 "publisher": {"@type": "Organization", "name": gettext("Newsroom")},
             },
         ),
@@ -156,6 +170,27 @@ def image_renditions(image):
     return {name: url for name in ("list", "detail") if (url := rendition_url(image, name))}
 
 
+def preview_of(release, language):
+    """The release as it will read once published: its working copy in `language`, in the shape
+    of a live text (nothing is stored)."""
+    text, quotes = live_texts.unsaved_live_text(release, language)
+    text.quotes_preview = quotes
+    return PreviewRelease(release, text, {language: text})
+
+
+class PreviewRelease(PublicRelease):
+    @property
+    def quotes(self):
+        return self.text.quotes_preview
+
+    @property
+    def updated_at(self):
+        return self.release.updated_at
+
+    def url_for(self, language):
+        return reverse("releases:release_preview", kwargs={"pk": self.pk})
+
+
 def release_preview(request, pk):
     """Staff who may read releases see any of them, in the URL's language, as the public page
     will render it; for anyone else it does not exist."""
@@ -163,7 +198,9 @@ def release_preview(request, pk):
         raise Http404
     release = get_object_or_404(Release.objects.select_related("source_organisation"), pk=pk)
     response = render(
-        request, "releases/release_detail.html", release_context(request, release, preview=True)
+        request,
+        "releases/release_detail.html",
+        release_context(request, preview_of(release, get_language()), preview=True),
     )
     # A draft is for this staff member's eyes only: no shared cache keeps it, no crawler lists it.
     patch_cache_control(response, private=True, no_store=True)

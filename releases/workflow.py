@@ -32,11 +32,20 @@ def allowed_statuses(user, current):
 
 def publishing_problems(release):
     """{field: why} for what keeps `release` from being published: a published image needs alt
-    text in the release's own language."""
+    text in the release's own language, and a title the importer made up needs an editor."""
+    problems = {}
+    if not getattr(release, f"title_{release.source_language}"):
+        problems[f"title_{release.source_language}"] = _(
+            "Give the release a title in its own language."
+        )
     field = f"hero_image_alt_{release.source_language}"
     if release.hero_image and not getattr(release, field):
-        return {field: _("A published image needs alt text in the release's own language.")}
-    return {}
+        problems[field] = _("A published image needs alt text in the release's own language.")
+    if release.title_is_provisional:
+        problems["title_is_provisional"] = _(
+            "The importer made this title up from the text: confirm or replace it first."
+        )
+    return problems
 
 
 def check_transition(user, old, new):
@@ -133,6 +142,23 @@ def restore_message(restoring):
                 context
             )
         return _("Restored the revision saved at %(when)s by %(who)s.") % context
+
+
+def published_changes_message():
+    with override("en"):
+        return _("Published the changes: the live text is now the working copy.")
+
+
+def scheduled_changes_message(at):
+    with override("en"):
+        return _("Scheduled the changes for %(when)s; the live text stays until then.") % {
+            "when": dated(at)
+        }
+
+
+def sent_back_message():
+    with override("en"):
+        return _("Sent the changes back to the editors; the live text stays.")
 
 
 def translation_message(version, old):

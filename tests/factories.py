@@ -5,7 +5,7 @@ from factory.django import DjangoModelFactory
 from events.models import Event, Participation
 from organisations.models import Organisation, Pledge
 from people.models import Person
-from releases import services
+from releases import live_texts, services
 from releases.models import LanguageVersion, Release, Topic
 
 
@@ -85,10 +85,13 @@ class PledgeFactory(DjangoModelFactory):
 
 
 def approve(release, *languages):
-    """Mark translations of `release` approved, complete or not: the state a test starts from
-    (approving through the admin, or services.set_translation_status, checks completeness)."""
+    """Mark translations of `release` approved and make their text live (if it has a title),
+    complete or not: the state a test starts from (approving through the admin, or
+    services.set_translation_status, checks completeness)."""
     for language in languages:
         LanguageVersion.objects.update_or_create(
             release=release, language=language, defaults={"status": "approved"}
         )
+        if getattr(release, f"title_{language}"):
+            live_texts.make_live(release, language)
     return release

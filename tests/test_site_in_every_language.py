@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from django.utils import translation
+from django.utils.encoding import iri_to_uri
 
 from tests.factories import (
     EventFactory,
@@ -118,12 +119,17 @@ def test_release_page_has_canonical_hreflang_only_for_real_translations_and_json
     assert 'property="og:title" content="Forum concludes"' in html
 
 
-def test_the_language_switcher_leads_to_the_same_release(client, site):
+def test_the_language_switcher_leads_straight_to_the_same_release_in_each_language(client, site):
+    arabic_address = iri_to_uri(f"/fa/news/{site['release'].slug_ar}/")
     html = client.get("/en/news/forum-concludes/").content.decode()
-    assert 'href="/fa/news/forum-concludes/"' in html
-    persian = client.get("/fa/news/forum-concludes/")
+    # No approved Persian: the Persian site shows it in Arabic, at the Arabic address.
+    assert f'href="{arabic_address}"' in html
+    persian = client.get(arabic_address)
     assert persian.status_code == 200
     assert persian.context["shown_in"] == "ar"  # no approved Persian: the labelled fallback
+    # Any other address of it on the Persian site leads there for good.
+    other = client.get("/fa/news/forum-concludes/")
+    assert (other.status_code, other["Location"]) == (301, arabic_address)
     arabic = client.get("/ar/news/forum-concludes/")
     assert arabic.status_code == 301
     with translation.override("ar"):

@@ -2,10 +2,16 @@ import reversion
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Exists, OuterRef, Q
-from django.urls import reverse
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -13,12 +19,13 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from core.diffs import word_diff
 from core.edit_conflicts import VersionedForm
 from core.languages import CODES, direction
 from core.permissions import can_publish, translation_languages
 from core.translation_admin import NewsroomTranslationAdmin, NewsroomTranslationInline
-from releases import freshness, services, workflow
-from releases.models import LanguageVersion, Quote, Release, TranslationSource
+from releases import freshness, live_texts, services, workflow
+from releases.models import LanguageVersion, LiveText, Quote, Release, TranslationSource
 
 BODY_EDITOR_CONFIG = {
     "extensions": {
@@ -58,17 +65,21 @@ def missing_translation(language):
 
 
 def stale_translation(language):
-    """Releases with a `language` field made from a source text that has changed since."""
+    """Releases with a `language` field made from a source text that has changed since: the
+    source's live text once published, its working copy until then (freshness.source_text)."""
     condition = Q(pk__in=[])
     for source in CODES:
         if source == language:
             continue
         for field in freshness.TRACKED_FIELDS:
+            live = LiveText.objects.current().filter(
+                release=OuterRef(OuterRef("pk")), language=source
+            )
+            current_source = Coalesce(
+                Subquery(live.values(field)[:1]), OuterRef(f"{field}_{source}")
+            )
             made_from_current = TranslationSource.objects.filter(
-                release=OuterRef("pk"),
-                language=language,
-                field=field,
-                source_text=OuterRef(f"{field}_{source}"),
+                release=OuterRef("pk"), language=language, field=field, source_text=current_source
             )
             condition |= (
                 Q(source_language=source)
@@ -127,6 +138,11 @@ class ReleaseAdminForm(VersionedForm):
             self.fields["status"].choices = [
                 (value, label) for value, label in Release.Status.choices if value in allowed
             ]
+        if "changes" in self.fields:
+            # "None" is what publishing the changes makes, not something to choose.
+            self.fields["changes"].choices = [
+                (value, label) for value, label in Release.Changes.choices if value
+            ]
 
     def _post_clean(self):
         super()._post_clean()
@@ -137,10 +153,23 @@ class ReleaseAdminForm(VersionedForm):
 
 
 class LanguageVersionFormSet(forms.BaseInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # Only the states this user may give this translation (a translator is not offered
+        # "approved", which the server would refuse anyway).
+        if "status" in form.fields and form.instance.pk:
+            allowed = workflow.allowed_translation_statuses(self.user, form.instance)
+            form.fields["status"].choices = [
+                (value, label)
+                for value, label in LanguageVersion.Status.choices
+                if value in allowed
+            ]
+
     def clean(self):
         super().clean()
         for form in self.forms:
-            if "status" not in form.changed_data or not form.instance.pk:
+            changed = "status" in form.changed_data and "status" in form.cleaned_data
+            if not changed or not form.instance.pk:
                 continue
             version = LanguageVersion.objects.get(pk=form.instance.pk)
             version.release = self.instance
@@ -188,6 +217,46 @@ class QuoteInline(NewsroomTranslationInline):
     autocomplete_fields = ["person", "event"]
 
 
+def comparisons(release):
+    """For each language that has text: what the public reads, what the working copy would
+    change in it (word by word, in the language's direction), and a change scheduled for later.
+    The release's own language first."""
+    now = timezone.now()
+    pending = {
+        text.language: text
+        for text in release.live_texts.filter(live_from__gt=now).order_by("live_from")
+    }
+    languages = [release.source_language, *(c for c in CODES if c != release.source_language)]
+    found = []
+    for code in languages:
+        live = release.live_text(code)
+        working = live_texts.working_values(release, code)
+        if live is None and not any(working.values()):
+            continue
+        rows = [
+            (
+                Release._meta.get_field(field).verbose_name,
+                word_diff(getattr(live, field) if live else "", working[field], code),
+            )
+            for field in live_texts.changed_fields(release, code)
+            if field != "quotes"
+        ]
+        if "quotes" in live_texts.changed_fields(release, code):
+            old = " / ".join(quote.text for quote in live.quotes.all()) if live else ""
+            new = " / ".join(quote["text"] for quote in live_texts.working_quotes(release, code))
+            rows.append((gettext("quotes"), word_diff(old, new, code)))
+        found.append(
+            {
+                "language": code,
+                "name": dict(settings.LANGUAGES)[code],
+                "live": live,
+                "rows": rows,
+                "scheduled": pending.get(code),
+            }
+        )
+    return found
+
+
 STATE_LABELS = {
     freshness.SOURCE: _("source"),
     freshness.COMPLETE: _("complete"),
@@ -229,7 +298,9 @@ class ReleaseAdmin(VersionAdmin, NewsroomTranslationAdmin):
     list_per_page = 50
 
     def get_queryset(self, request):
-        releases = super().get_queryset(request).prefetch_related("language_versions")
+        releases = (
+            super().get_queryset(request).prefetch_related("language_versions").with_live_texts()
+        )
         if request.resolver_match and request.resolver_match.url_name.endswith("_changelist"):
             # The bodies are read (each language's freshness compares them); the search text
             # and vector are not.
@@ -283,10 +354,26 @@ class ReleaseAdmin(VersionAdmin, NewsroomTranslationAdmin):
         allowed = super().has_change_permission(request, obj)
         if not allowed or obj is None or can_publish(request.user):
             return allowed
-        # Editors work on drafts; a published or archived release is the publishers' to change.
+        # Editors write drafts and correct published releases (their working copy, which a
+        # publisher then publishes); an archived release is the publishers' to change.
         if translation_languages(request.user) is None:
-            return obj.status in workflow.EDITORIAL
+            return obj.status != Release.Status.ARCHIVED
         return True
+
+    def get_exclude(self, request, obj=None):
+        exclude = list(super().get_exclude(request, obj) or [])
+        # Only a published release has changes beside its live text.
+        if obj is None or obj.status != Release.Status.PUBLISHED:
+            exclude.append("changes")
+        return exclude
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        published = obj is not None and obj.status == Release.Status.PUBLISHED
+        if published and not can_publish(request.user):
+            # When a release is public, and until when, is the publishers' to change.
+            readonly += [field for field in ("published_at", "expires_at") if field not in readonly]
+        return readonly
 
     def has_publish_permission(self, request):
         return can_publish(request.user)
@@ -298,16 +385,24 @@ class ReleaseAdmin(VersionAdmin, NewsroomTranslationAdmin):
             written=form.changed_data,
             restoring=getattr(request, "restoring", None),
             checked=form.fields,
+            settle=False,  # in save_related, once the quotes are saved too
         )
 
     def save_related(self, request, form, formsets, change):
+        release = form.instance
         links = {
             name: form.cleaned_data[name] for name in services.RELATIONS if name in form.fields
         }
         if links:
-            services.set_links(release=form.instance, links=links)
-        for formset in formsets:
+            services.set_links(release=release, links=links)
+        # The text's own rows (quotes) before what makes text live: approvals, then publishing.
+        for formset in sorted(formsets, key=lambda formset: formset.model is LanguageVersion):
             self.save_formset(request, form, formset, change=change)
+        services.settle_live(
+            release=release,
+            user=request.user,
+            and_publish="_publish_changes" in request.POST and can_publish(request.user),
+        )
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not LanguageVersion:
@@ -325,6 +420,70 @@ class ReleaseAdmin(VersionAdmin, NewsroomTranslationAdmin):
                 version=version, status=version_form.cleaned_data["status"], user=request.user
             )
             formset.changed_objects.append((version, ["status"]))
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/changes/",
+                self.admin_site.admin_view(self.changes_view),
+                name="newsroom_release_changes",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        release = self.get_object(request, unquote(object_id))
+        extra_context = {
+            **(extra_context or {}),
+            "show_publish_changes": release is not None
+            and release.status == Release.Status.PUBLISHED
+            and can_publish(request.user),
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def changes_view(self, request, object_id):
+        """The working copy beside what the public reads, field by field and language by
+        language; a publisher publishes the changes (now or at a set time) or sends them back."""
+        release = self.get_object(request, unquote(object_id))
+        if release is None or not self.has_view_permission(request, release):
+            raise Http404
+        change_url = reverse("admin:newsroom_release_change", args=[release.pk])
+        if request.method == "POST":
+            if not can_publish(request.user):
+                raise PermissionDenied
+            try:
+                self.act_on_changes(request, release)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+                return redirect(request.path)
+            return redirect(change_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Changes to the live text: %(release)s") % {"release": release},
+            "opts": self.opts,
+            "original": release,
+            "change_url": change_url,
+            "comparisons": comparisons(release),
+            "can_publish": can_publish(request.user),
+        }
+        return TemplateResponse(request, "admin/newsroom/release/changes.html", context)
+
+    def act_on_changes(self, request, release):
+        action = request.POST.get("action")
+        if action == "publish":
+            services.publish_changes(release=release, user=request.user)
+            self.message_user(request, gettext("The changes are live."), messages.SUCCESS)
+        elif action == "schedule":
+            at = parse_datetime(request.POST.get("at", ""))
+            if at is not None and timezone.is_naive(at):
+                at = timezone.make_aware(at)
+            if at is None or at <= timezone.now():
+                raise ValidationError(gettext("Give a time still to come."))
+            services.publish_changes(release=release, user=request.user, at=at)
+            self.message_user(request, gettext("The changes are scheduled."), messages.SUCCESS)
+        elif action == "send_back":
+            services.send_back(release=release, user=request.user)
+            self.message_user(request, gettext("The changes were sent back."), messages.SUCCESS)
 
     def view_on_site(self, obj):
         return reverse("releases:release_preview", kwargs={"pk": obj.pk})

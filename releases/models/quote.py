@@ -1,14 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .release import ReleaseQuerySet
-
-
-class QuoteQuerySet(models.QuerySet):
-    def public(self):
-        """Quotes in releases the public may see."""
-        return self.filter(ReleaseQuerySet.public_condition(through="release__"))
-
 
 class Quote(models.Model):
     """Words a release attributes to a person, said at an event where known."""
@@ -32,8 +24,6 @@ class Quote(models.Model):
     )
     text = models.TextField(_("text"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    objects = QuoteQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("quote")

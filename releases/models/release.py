@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connections, models
-from django.db.models import Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +18,8 @@ from core.edit_conflicts import version_field
 from core.images import PublicImageField
 from core.languages import CODES, DEFAULT, fallback_chain
 
-from .language_version import LanguageVersion
+from .live_text import LiveText
+from .public_release import for_reader
 
 SEARCHED_FIELDS = ("title", "lede", "body", "dateline", "source_name")
 LIST_DEFERRED = (
@@ -53,18 +54,38 @@ def raw_tsquery(terms):
     )
 
 
+def matching_terms(rows, terms, using):
+    """`rows` (releases or live texts) that have every searched word: through the stored search
+    vector and its GIN index on PostgreSQL; elsewhere, the same word-prefix match over the
+    space-separated search terms."""
+    if connections[using].vendor == "postgresql":
+        return rows.filter(search_vector=raw_tsquery(terms))
+    condition = Q()
+    for variants in terms:
+        condition &= reduce(
+            operator.or_,
+            (
+                Q(search_text__startswith=variant) | Q(search_text__contains=f" {variant}")
+                for variant in variants
+            ),
+        )
+    return rows.filter(condition)
+
+
 class ReleaseQuerySet(models.QuerySet):
     @staticmethod
     def public_condition(through=""):
         """What the public may see, as a condition on the release reached through `through`
-        (such as "reported_in__"): published, and its publication time has come. The one
-        definition: every public page, list, count, feed, sitemap and search starts from it."""
+        (such as "reported_in__"): published, its publication time come and its end of
+        publication not yet. The one definition: every public page, list, count, feed, sitemap
+        and search starts from it, and reads only its live text (LiveText)."""
+        now = timezone.now()
         return Q(
             **{
                 f"{through}status": Release.Status.PUBLISHED,
-                f"{through}published_at__lte": timezone.now(),
+                f"{through}published_at__lte": now,
             }
-        )
+        ) & (Q(**{f"{through}expires_at__isnull": True}) | Q(**{f"{through}expires_at__gt": now}))
 
     def published(self):
         """What the public may see (`public_condition`)."""
@@ -74,24 +95,40 @@ class ReleaseQuerySet(models.QuerySet):
         """Published with a publication time still to come: public by themselves at that time."""
         return self.filter(status=Release.Status.PUBLISHED, published_at__gt=timezone.now())
 
-    def next_publication(self):
-        """When the next scheduled release goes live, or None."""
-        return (
-            self.scheduled()
+    def next_change(self):
+        """When the public site next changes by itself: a scheduled release goes live, a
+        release's publication ends, or a scheduled change of a live text takes over; or None."""
+        now = timezone.now()
+        published = self.filter(status=Release.Status.PUBLISHED)
+        moments = [
+            published.filter(published_at__gt=now)
             .order_by("published_at")
             .values_list("published_at", flat=True)[:1]
-            .first()
-        )
+            .first(),
+            published.filter(expires_at__gt=now)
+            .order_by("expires_at")
+            .values_list("expires_at", flat=True)[:1]
+            .first(),
+            LiveText.objects.next_change(),
+        ]
+        return min(filter(None, moments), default=None)
 
     def readable_in(self, language):
-        """Releases the public may read in `language`: written in it, or translated into it
-        and approved (`Release.public_languages`, as a condition)."""
-        approved = LanguageVersion.objects.filter(
-            language=language, status=LanguageVersion.Status.APPROVED
-        ).values("release")
-        # IN, not EXISTS: beside an OR, PostgreSQL hashes the approved list once instead of
-        # probing it for every release.
-        return self.filter(Q(source_language=language) | Q(pk__in=approved))
+        """Releases the public may read in `language`: those with a live text in it."""
+        return self.filter(
+            models.Exists(
+                LiveText.objects.current().filter(release=OuterRef("pk"), language=language)
+            )
+        )
+
+    def with_live_texts(self, *, bodies=True):
+        """With each release's live texts, and their quotes, in a fixed number of queries."""
+        texts = LiveText.objects.current()
+        if not bodies:
+            texts = texts.defer("body", "search_text", "search_vector")
+        return self.prefetch_related(
+            Prefetch("live_texts", queryset=texts, to_attr="current_texts")
+        )
 
     def listed(self):
         """For lists, feeds and sitemaps: without the bodies and search text, which only a
@@ -99,8 +136,13 @@ class ReleaseQuerySet(models.QuerySet):
         return (
             self.defer(*LIST_DEFERRED)
             .select_related("source_organisation")
-            .prefetch_related("language_versions")
+            .with_live_texts(bodies=False)
         )
+
+    def for_reader(self, language=None):
+        """The releases as a reader of `language` (the active one) may read them: each in its
+        live text in the language it is shown in (releases.public.PublicRelease)."""
+        return for_reader(self, language)
 
     def tagged(self, relation, values):
         """Releases linked through `relation` (topics, events, people, organisations) to any
@@ -111,27 +153,13 @@ class ReleaseQuerySet(models.QuerySet):
         return self.filter(models.Exists(links))
 
     def matching(self, query):
-        """The pks of the newest SEARCH_LIMIT releases that have every word of `query`.
-
-        On PostgreSQL the stored search vector and its GIN index answer; without them, the same
-        word-prefix match runs over the space-separated search terms.
-        """
+        """The pks of the newest SEARCH_LIMIT releases whose working copy, in any language, has
+        every word of `query`: what staff search in the admin (the public searches
+        `live_matching`)."""
         terms = query_terms(query)
         if not terms:
             return []
-        if connections[self.db].vendor == "postgresql":
-            matches = self.filter(search_vector=raw_tsquery(terms))
-        else:
-            condition = Q()
-            for variants in terms:
-                condition &= reduce(
-                    operator.or_,
-                    (
-                        Q(search_text__startswith=variant) | Q(search_text__contains=f" {variant}")
-                        for variant in variants
-                    ),
-                )
-            matches = self.filter(condition)
+        matches = matching_terms(self, terms, self.db)
         # Newest first, as the (status, published_at) index reads them: a common word stops
         # the scan after SEARCH_LIMIT rows.
         newest = matches.order_by("-published_at", "-pk").values_list("pk", flat=True)
@@ -150,11 +178,38 @@ class ReleaseQuerySet(models.QuerySet):
         rank = SearchRank(models.F("search_vector"), raw_tsquery(query_terms(query)))
         return found.annotate(rank=rank).order_by("-rank", "-published_at")
 
-    def with_slug(self, slug):
-        """Releases whose slug in any language is `slug` (slugs are unique per language)."""
+    def live_matching(self, query):
+        """As `matching`, over what the public reads: the live texts, every language's own.
+        A word only a working copy or an unapproved translation holds finds nothing."""
+        terms = query_terms(query)
+        if not terms:
+            return []
+        texts = LiveText.objects.current().filter(release=OuterRef("pk"))
+        found = self.filter(models.Exists(matching_terms(texts, terms, self.db)))
+        newest = found.order_by("-published_at", "-pk").values_list("pk", flat=True)
+        return list(newest[:SEARCH_LIMIT])
+
+    def live_search(self, query, matches=None):
+        """As `search`, ranked by the best of each release's live texts."""
+        matches = self.live_matching(query) if matches is None else matches
+        if connections[self.db].vendor != "postgresql":
+            return self.filter(pk__in=matches)
+        found = self.filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", [matches]))
+        tsquery = raw_tsquery(query_terms(query))
+        best = (
+            LiveText.objects.current()
+            .filter(release=OuterRef("pk"), search_vector=tsquery)
+            .annotate(rank=SearchRank(models.F("search_vector"), tsquery))
+            .order_by("-rank")
+            .values("rank")[:1]
+        )
+        return found.annotate(rank=Subquery(best)).order_by("-rank", "-published_at")
+
+    def with_slug(self, *slugs):
+        """Releases whose working slug in any language is one of `slugs`."""
         condition = Q()
         for code in CODES:
-            condition |= Q(**{f"slug_{code}": slug})
+            condition |= Q(**{f"slug_{code}__in": slugs})
         return self.filter(condition)
 
 
@@ -178,8 +233,35 @@ class Release(models.Model):
         default=DEFAULT,
         help_text=_("The language the release was written in; the others are translations."),
     )
+
+    class Changes(models.TextChoices):
+        """Of a published release: its working copy beside the live text."""
+
+        NONE = "", _("none: the live text is the working copy")
+        EDITING = "editing", _("being written")
+        IN_REVIEW = "in_review", _("in review")
+
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    changes = models.CharField(
+        _("changes to the live text"),
+        max_length=20,
+        choices=Changes.choices,
+        default=Changes.NONE,
+        blank=True,
+        help_text=_(
+            "Saving a published release changes its working copy only: the public reads the "
+            "live text until a publisher publishes the changes."
+        ),
+    )
+    title_is_provisional = models.BooleanField(
+        _("the title is provisional"),
+        default=False,
+        help_text=_(
+            "The importer made this title from the text, which had none: confirm it (untick) or "
+            "replace it before publishing."
+        ),
     )
     title = models.CharField(
         _("title"),
@@ -200,6 +282,12 @@ class Release(models.Model):
         _("dateline"), max_length=120, blank=True, help_text=_('The place: "United Nations".')
     )
     published_at = models.DateTimeField(_("publication date"), null=True, blank=True)
+    expires_at = models.DateTimeField(
+        _("end of publication"),
+        null=True,
+        blank=True,
+        help_text=_("At this time the release leaves every public page by itself."),
+    )
 
     source_name = models.CharField(
         _("republished from"),
@@ -330,14 +418,12 @@ class Release(models.Model):
         return self.title or gettext("(untitled)")
 
     def get_absolute_url(self):
-        # The reader's language's slug, else the release's own: a release written in English
-        # has an address on the Arabic site before it has an Arabic slug.
-        slug = (
-            self.slug
-            or getattr(self, f"slug_{self.source_language}")
-            or next(filter(None, (getattr(self, f"slug_{code}") for code in CODES)))
-        )
-        return reverse("releases:release", kwargs={"slug": slug})
+        """The public address for a reader of the active language: by the live slug of the
+        language it is shown in to them. Before it has a live text, its staff preview."""
+        text = self.live_text(self.language_shown_to(get_language()))
+        if text is None:
+            return reverse("releases:release_preview", kwargs={"pk": self.pk})
+        return reverse("releases:release", kwargs={"slug": text.slug})
 
     def clean(self):
         self.date_publication()
@@ -353,11 +439,12 @@ class Release(models.Model):
         }
         if not slugs:
             return
-        condition = Q()
-        for code in CODES:
-            condition |= Q(**{f"slug_{code}__in": slugs.values()})
-        others = Release.objects.filter(condition).exclude(pk=self.pk)
+        others = Release.objects.with_slug(*slugs.values()).exclude(pk=self.pk)
         taken = {slug for row in others.values_list(*(f"slug_{c}" for c in CODES)) for slug in row}
+        # An address the public reads another release at stays that release's, even once its
+        # working copy has moved on.
+        live = LiveText.objects.filter(slug__in=slugs.values()).exclude(release=self.pk)
+        taken |= set(live.values_list("slug", flat=True))
         errors = {
             field: gettext("Another release already uses this address.")
             for field, slug in slugs.items()
@@ -372,17 +459,6 @@ class Release(models.Model):
             # To the second, as the admin's date and time fields show it.
             self.published_at = timezone.now().replace(microsecond=0)
 
-    def get_url_shown_in(self, shown_in):
-        """The address on the reader's site of this release shown in `shown_in`.
-
-        The reader's own slug may be an unapproved translation's (its words must not leak) or
-        missing: link by the shown language's slug, which the page accepts.
-        """
-        if shown_in == get_language():
-            return self.get_absolute_url()
-        slug = getattr(self, f"slug_{shown_in}") or getattr(self, f"slug_{self.source_language}")
-        return reverse("releases:release", kwargs={"slug": slug})
-
     @property
     def is_scheduled(self):
         return (
@@ -391,23 +467,29 @@ class Release(models.Model):
             and self.published_at > timezone.now()
         )
 
-    def public_languages(self):
-        """The languages the public may read this release in: its own and approved ones.
+    def live_texts_now(self):
+        """{language: LiveText} of what the public reads now; from `with_live_texts` when the
+        queryset prefetched them."""
+        texts = getattr(self, "current_texts", None)
+        if texts is None:
+            texts = self.current_texts = list(LiveText.objects.current().filter(release=self))
+        return {text.language: text for text in texts}
 
-        Uses prefetched language_versions when the queryset has them.
-        """
-        approved = {
-            version.language
-            for version in self.language_versions.all()
-            if version.status == version.Status.APPROVED
-        }
-        return {self.source_language} | approved
+    def live_text(self, language):
+        """The live text in `language`, or None."""
+        return self.live_texts_now().get(language)
+
+    def public_languages(self):
+        """The languages the public may read this release in: those of its live texts, its own
+        once published and each translation once approved."""
+        return set(self.live_texts_now())
 
     def language_shown_to(self, language):
         """The language a reader of `language` is shown this release in: theirs if the public
         may read it, else the first readable one along its fallback chain; never an unapproved
         translation."""
         readable = self.public_languages()
-        return next(
-            (code for code in fallback_chain(language) if code in readable), self.source_language
-        )
+        for code in (*fallback_chain(language), self.source_language, *sorted(readable)):
+            if code in readable:
+                return code
+        return None

@@ -152,13 +152,23 @@ def test_a_publisher_publishes_and_the_transition_is_logged(client, login):
     assert "Status changed from draft to published." in messages
 
 
-def test_an_editor_cannot_change_a_published_release(client, login):
+def test_an_editors_change_to_a_published_release_waits_for_a_publisher(client, login):
     release = ReleaseFactory(title_ar="منشور")
+    login("editor")
+
+    assert post_change(client, release, title_ar="تغيير").status_code == 302
+
+    release.refresh_from_db()
+    assert release.title_ar == "تغيير"  # the working copy
+    assert release.live_text("ar").title == "منشور"  # what the public reads
+    assert release.changes == Release.Changes.EDITING
+
+
+def test_an_editor_cannot_change_an_archived_release(client, login):
+    release = ReleaseFactory(title_ar="مؤرشف", status=Release.Status.ARCHIVED)
     login("editor")
     assert client.get(change_url(release)).context["has_change_permission"] is False
     assert client.post(change_url(release), {"title_ar": "تغيير"}).status_code == 403
-    release.refresh_from_db()
-    assert release.title_ar == "منشور"
 
 
 @pytest.mark.parametrize(("role", "changed"), [("editor", 0), ("publisher", 1)])

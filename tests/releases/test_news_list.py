@@ -21,7 +21,7 @@ def published_on(day):
 
 
 def titles(response):
-    return [release.title_ar for release in response.context["releases"]]
+    return [item.release.title_ar for item in response.context["releases"]]
 
 
 def facet(response, name):
@@ -92,7 +92,9 @@ def test_search_ranks_and_highlights_the_matched_words(client):
 
 
 def test_persian_search_highlights_a_word_with_its_non_joiner(client):
-    release = ReleaseFactory(title_ar="", title_fa="ما می\u200cخواهیم همکاری کنیم")
+    release = ReleaseFactory(
+        source_language="fa", title_ar="", slug_ar="", title_fa="ما می\u200cخواهیم همکاری کنیم"
+    )
     approve(release, "fa")
     html = client.get("/fa/news/?q=میخواهیم").content.decode()
     assert "<mark>می\u200cخواهیم</mark>" in html

@@ -72,6 +72,7 @@ def an_edited_release_shows_its_new_text_at_once(client, committed):
     def edit():
         release.title_ar = "عنوان مصحح"
         services.save_release(release=release, written=["title_ar"])
+        services.publish_changes(release=release, user=None)
 
     committed(edit)
 

@@ -42,7 +42,9 @@ def test_release_page_shows_the_release_in_the_readers_language(client):
 
 
 def test_a_link_with_another_languages_slug_lands_on_this_languages_address(client):
-    release = approve(ReleaseFactory(slug_ar="بيان", slug_en="statement"), "en")
+    release = approve(
+        ReleaseFactory(slug_ar="بيان", title_en="Statement", slug_en="statement"), "en"
+    )
     response = client.get("/en/news/بيان/")
     assert response.status_code == 301
     assert response["Location"] == "/en/news/statement/"

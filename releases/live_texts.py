@@ -1,0 +1,118 @@
+"""Live texts made from a release's working copy, and what the working copy would change in them.
+
+Only releases/services.py writes live texts, when a release is published, its changes are
+published or a translation is approved; the staff preview and the "compare with live" page read
+the same working values without writing them.
+"""
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+from core.arabic_script import index_terms
+from core.languages import fallback_chain
+
+from .models import LIVE_FIELDS, LiveQuote, LiveText
+from .models.release import SEARCHED_FIELDS
+
+
+def working_values(release, language):
+    """{field: text} of the working copy in `language` (empty for what it lacks)."""
+    return {field: getattr(release, f"{field}_{language}") or "" for field in LIVE_FIELDS}
+
+
+def working_quotes(release, language, quotes=None):
+    """The release's quotes (or `quotes`, Quote objects) as a live text in `language` would
+    hold them: each in `language`, or its fallback where the quote is not translated, marked
+    with the language it is in."""
+    shown = []
+    for order, quote in enumerate(release.quotes.all() if quotes is None else quotes, start=1):
+        for code in fallback_chain(language):
+            text = getattr(quote, f"text_{code}")
+            if text:
+                shown.append(
+                    {
+                        "person_id": quote.person_id,
+                        "event_id": quote.event_id,
+                        "text": text,
+                        "language": code,
+                        "order": order,
+                    }
+                )
+                break
+    return shown
+
+
+def live_quotes(text):
+    return [
+        {
+            "person_id": quote.person_id,
+            "event_id": quote.event_id,
+            "text": quote.text,
+            "language": quote.language,
+            "order": quote.order,
+        }
+        for quote in text.quotes.all()
+    ]
+
+
+def changed_fields(release, language):
+    """The fields (and "quotes") in which the working copy in `language` differs from what the
+    public reads now; every field that has text, when nothing in `language` is live."""
+    live = release.live_text(language)
+    working = working_values(release, language)
+    if live is None:
+        changed = [field for field, value in working.items() if value]
+        return changed + (["quotes"] if working_quotes(release, language) else [])
+    changed = [field for field in LIVE_FIELDS if getattr(live, field) != working[field]]
+    if live_quotes(live) != working_quotes(release, language):
+        changed.append("quotes")
+    return changed
+
+
+def search_terms_of(text):
+    """What a live text is found by: the words of its searched fields, stemmed for Arabic."""
+    terms = []
+    for field in SEARCHED_FIELDS:
+        terms.extend(
+            index_terms(strip_tags(getattr(text, field) or ""), arabic=text.language == "ar")
+        )
+    return " ".join(dict.fromkeys(terms))
+
+
+def unsaved_live_text(release, language, *, quotes=None, user=None, at=None):
+    """The live text publishing would make, not stored, and its quotes: what the staff preview
+    shows, and what make_live and the archive's bulk import store."""
+    text = LiveText(
+        release=release,
+        language=language,
+        live_from=at or timezone.now(),
+        made_by=user if user is not None and user.pk else None,
+        **working_values(release, language),
+    )
+    text.search_text = search_terms_of(text)
+    shown = working_quotes(release, language, quotes)
+    return text, [LiveQuote(live_text=text, **quote) for quote in shown]
+
+
+@transaction.atomic
+def make_live(release, language, *, user=None, at=None):
+    """Make the working copy in `language` what the public reads: now, or from `at` on (a
+    scheduled change, while the text live now stays until then)."""
+    now = timezone.now()
+    at = at if at is not None and at > now else now
+    texts = LiveText.objects.filter(release=release, language=language)
+    # A change scheduled before gives way; the text live now ends when this one starts; texts
+    # already replaced are gone (the revisions keep the history).
+    texts.filter(live_from__gt=now).delete()
+    texts.filter(Q(live_until__isnull=True) | Q(live_until__gt=at)).update(live_until=at)
+    texts.filter(live_until__lte=now).delete()
+    text, quotes = unsaved_live_text(release, language, user=user, at=at)
+    text.save()
+    for quote in quotes:
+        quote.live_text = text
+    LiveQuote.objects.bulk_create(quotes)
+    # What the release knows as its live texts is out of date now.
+    release.__dict__.pop("current_texts", None)
+    return text
