@@ -41,13 +41,22 @@ def first_filled(values, language=None):
 
 
 def field_values(obj, field):
-    """{language: value} of the translated `field` of `obj`."""
+    """{language: value} of the translated `field` of `obj` as the public reads it: a record's
+    approved text where it keeps one (core/approved_text.py), its fields otherwise."""
+    approved = getattr(obj, "approved", None)
+    if approved:
+        return {code: approved.get(code, {}).get(field, "") for code in CODES}
     return {code: getattr(obj, f"{field}_{code}", "") for code in CODES}
 
 
 def translated_field(obj, field, language=None):
     """(text, its language) of the translated `field` of `obj` for a reader of `language`."""
     return first_filled(field_values(obj, field), language)
+
+
+def public_text(obj, field, language=None):
+    """The text of the translated `field` of `obj` a reader of `language` reads, or ""."""
+    return translated_field(obj, field, language)[0]
 
 
 def filled_languages(obj, field):

@@ -12,6 +12,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from modeltranslation.translator import translator
 
 from core import page_cache
+from core.approval_admin import ApprovedTextMixin
 from core.edit_conflicts import VersionedForm, next_version
 from core.languages import DEFAULT, direction
 from core.permissions import translation_languages
@@ -116,7 +117,9 @@ class PublicContentMixin:
         page_cache.invalidate()
 
 
-class NewsroomTranslationAdmin(PublicContentMixin, LanguageScopedMixin, TabbedTranslationAdmin):
+class NewsroomTranslationAdmin(
+    PublicContentMixin, ApprovedTextMixin, LanguageScopedMixin, TabbedTranslationAdmin
+):
     class Media:
         css = {"all": ["newsroom/admin.css"]}
 

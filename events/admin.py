@@ -1,5 +1,7 @@
 from django.contrib import admin
+from reversion.admin import VersionAdmin
 
+from core.revisions import RevisionCompareMixin
 from core.translation_admin import NewsroomTranslationAdmin, NewsroomTranslationInline
 from organisations.admin import PledgeInline
 
@@ -18,7 +20,7 @@ class ParticipationInline(NewsroomTranslationInline):
 
 
 @admin.register(Event)
-class EventAdmin(NewsroomTranslationAdmin):
+class EventAdmin(RevisionCompareMixin, VersionAdmin, NewsroomTranslationAdmin):
     list_display = ["title", "kind", "format", "start_date", "date_precision", "country"]
     list_filter = ["kind", "format", "date_precision", "country"]
     search_fields = ["title_ar", "title_en", "title_fa"]

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from core.approved_text import approved_field
 from core.dates import DatePrecision
 from core.edit_conflicts import version_field
 
@@ -114,9 +115,10 @@ class Event(models.Model):
         _("outcome"), blank=True, help_text=_("An outcome document or what was agreed.")
     )
     outcome_url = models.URLField(_("outcome document link"), blank=True)
+    version = version_field()
+    approved = approved_field()
 
     objects = EventQuerySet.as_manager()
-    version = version_field()
 
     class Meta:
         verbose_name = _("event")
@@ -162,6 +164,7 @@ class Session(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
+    approved = approved_field()
 
     class Meta:
         verbose_name = _("session")
@@ -220,6 +223,7 @@ class Participation(models.Model):
         related_name="participations",
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    approved = approved_field()
 
     class Meta:
         verbose_name = _("participation")

@@ -4,6 +4,7 @@ sessions and participations, in one transaction."""
 from django.db import transaction
 
 from core import edit_conflicts, page_cache
+from core.approved_text import approve, approved
 
 from .models import Participation, Session
 
@@ -11,9 +12,11 @@ from .models import Participation, Session
 @transaction.atomic
 def save_event(*, event, organisers=None, partners=None, sessions=None, participations=None):
     """Store `event` and, for each that is given, exactly these organisers and partners (lists of
-    organisations), sessions and participations (dicts of their fields, in programme order)."""
+    organisations), sessions and participations (dicts of their fields, in programme order);
+    the system's own write, so their text is approved as it stands."""
     if event.pk:
         event.version = edit_conflicts.next_version(event)
+    approve(event)
     event.full_clean()
     event.save()
     if organisers is not None:
@@ -23,13 +26,13 @@ def save_event(*, event, organisers=None, partners=None, sessions=None, particip
     if sessions is not None:
         event.sessions.all().delete()
         Session.objects.bulk_create(
-            Session(event=event, order=order, **fields)
+            approved(Session(event=event, order=order, **fields))
             for order, fields in enumerate(sessions, start=1)
         )
     if participations is not None:
         event.participations.all().delete()
         Participation.objects.bulk_create(
-            Participation(event=event, order=order, **fields)
+            approved(Participation(event=event, order=order, **fields))
             for order, fields in enumerate(participations, start=1)
         )
     page_cache.invalidate()

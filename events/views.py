@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import get_language, gettext
 
-from core.languages import filled_languages
+from core.languages import filled_languages, public_text
 from core.page_cache import cached_for_readers
 from core.seo import page_meta
 
@@ -65,8 +65,8 @@ def event_detail(request, slug):
             "releases": releases,
             "meta": page_meta(
                 request,
-                title=event.title,
-                description=event.summary,
+                title=public_text(event, "title"),
+                description=public_text(event, "summary"),
                 path_in=lambda code: reverse("events:detail", kwargs={"slug": event.slug}),
                 languages=filled_languages(event, "title"),
                 og_type="website",
@@ -79,7 +79,7 @@ def event_detail(request, slug):
 def event_schema(event, language):
     schema = {
         "@type": "Event",
-        "name": event.title,
+        "name": public_text(event, "title"),
         "eventAttendanceMode": {
             "in_person": "https://schema.org/OfflineEventAttendanceMode",
             "virtual": "https://schema.org/OnlineEventAttendanceMode",
@@ -90,13 +90,13 @@ def event_schema(event, language):
     if event.start_date and event.date_precision == "day":
         schema["startDate"] = event.start_date.isoformat()
         schema["endDate"] = (event.end_date or event.start_date).isoformat()
-    if event.city or event.country:
+    if public_text(event, "city") or event.country:
         schema["location"] = {
             "@type": "Place",
-            "name": event.venue or event.city,
+            "name": public_text(event, "venue") or public_text(event, "city"),
             "address": {
                 "@type": "PostalAddress",
-                "addressLocality": event.city,
+                "addressLocality": public_text(event, "city"),
                 "addressCountry": event.country.code if event.country else "",
             },
         }

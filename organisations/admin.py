@@ -1,13 +1,15 @@
 from django.contrib import admin
+from reversion.admin import VersionAdmin
 
 from core.edit_conflicts import VersionedForm, VersionedInlineFormSet
+from core.revisions import RevisionCompareMixin
 from core.translation_admin import NewsroomTranslationAdmin, NewsroomTranslationInline
 
 from .models import Organisation, Pledge, Programme, ProgrammeFunder
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(NewsroomTranslationAdmin):
+class OrganisationAdmin(RevisionCompareMixin, VersionAdmin, NewsroomTranslationAdmin):
     list_display = ["name", "acronym", "kind", "parent", "country"]
     list_filter = ["kind", "country"]
     search_fields = ["name_ar", "name_en", "name_fa", "acronym_ar", "acronym_en", "acronym_fa"]
@@ -43,7 +45,7 @@ class PledgeInline(NewsroomTranslationInline):
 
 
 @admin.register(Pledge)
-class PledgeAdmin(NewsroomTranslationAdmin):
+class PledgeAdmin(RevisionCompareMixin, VersionAdmin, NewsroomTranslationAdmin):
     list_display = [
         "donor",
         "recipient",

@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from core import edit_conflicts, page_cache
+from core.approved_text import approve
 
 from .models import ProgrammeFunder
 
@@ -13,6 +14,7 @@ def save_programme(*, programme, partners=None, consulted=None, funders=None):
     organisations, and funders as (organisation, is the main funder) pairs."""
     if programme.pk:
         programme.version = edit_conflicts.next_version(programme)
+    approve(programme)
     programme.full_clean()
     programme.save()
     if partners is not None:

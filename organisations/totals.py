@@ -5,6 +5,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from core.languages import public_text
+
 from .models.pledge import years_of
 from .money import format_amount, format_short
 
@@ -58,7 +60,7 @@ def by_organisation(pledges, field, organisations):
     rows = totals_by(
         pledges, lambda pledge: [(organisations[getattr(pledge, field)], pledge.total)]
     )
-    return sorted(rows, key=lambda row: (str(row.label.name).casefold(), row.currency))
+    return sorted(rows, key=lambda row: (public_text(row.label, "name").casefold(), row.currency))
 
 
 def by_year(pledges, only_year=None):

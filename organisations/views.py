@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language, gettext
 
+from core.languages import public_text
 from core.page_cache import cached_for_readers
 from core.seo import page_meta
 
@@ -60,13 +61,13 @@ def organisation_detail(request, slug):
             "releases": releases[:30].for_reader(),
             "meta": page_meta(
                 request,
-                title=organisation.name,
-                description=organisation.description,
+                title=public_text(organisation, "name"),
+                description=public_text(organisation, "description"),
                 path_in=lambda code: organisation.get_absolute_url(),
                 schema={
                     "@type": "Organization",
-                    "name": organisation.name,
-                    "alternateName": organisation.acronym,
+                    "name": public_text(organisation, "name"),
+                    "alternateName": public_text(organisation, "acronym"),
                     "url": organisation.website,
                     "inLanguage": get_language(),
                 },

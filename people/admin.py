@@ -1,5 +1,7 @@
 from django.contrib import admin
+from reversion.admin import VersionAdmin
 
+from core.revisions import RevisionCompareMixin
 from core.translation_admin import NewsroomTranslationAdmin, NewsroomTranslationInline
 
 from .models import Person, Position
@@ -12,7 +14,7 @@ class PositionInline(NewsroomTranslationInline):
 
 
 @admin.register(Person)
-class PersonAdmin(NewsroomTranslationAdmin):
+class PersonAdmin(RevisionCompareMixin, VersionAdmin, NewsroomTranslationAdmin):
     list_display = ["name", "honorific", "name_en", "name_fa"]
     search_fields = ["name_ar", "name_en", "name_fa"]
     inlines = [PositionInline]

@@ -3,6 +3,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.approved_text import approved_field
 from core.edit_conflicts import version_field
 from core.images import PublicImageField
 
@@ -33,6 +34,7 @@ class Person(models.Model):
     photo = PublicImageField(_("photo"), upload_to="people/", blank=True)
     bio = models.TextField(_("short biography"), blank=True)
     version = version_field()
+    approved = approved_field()
 
     class Meta:
         verbose_name = _("person")
@@ -69,6 +71,7 @@ class Position(models.Model):
     )
     started_on = models.DateField(_("from"), null=True, blank=True)
     ended_on = models.DateField(_("to"), null=True, blank=True, help_text=_("Empty if current."))
+    approved = approved_field()
 
     class Meta:
         verbose_name = _("position")

@@ -1,7 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
-from core.languages import filled_languages
+from core.languages import filled_languages, public_text
 from core.page_cache import cached_for_readers
 from core.seo import page_meta
 
@@ -30,16 +30,16 @@ def person_detail(request, slug):
             "releases": releases,
             "meta": page_meta(
                 request,
-                title=person.name,
-                description=person.bio,
+                title=public_text(person, "name"),
+                description=public_text(person, "bio"),
                 path_in=lambda code: person.get_absolute_url(),
                 languages=filled_languages(person, "name"),
                 og_type="profile",
                 schema={
                     "@type": "Person",
-                    "name": person.name,
+                    "name": public_text(person, "name"),
                     "inLanguage": get_language(),
-                    "jobTitle": positions[0].title if positions else "",
+                    "jobTitle": public_text(positions[0], "title") if positions else "",
                 },
             ),
         },

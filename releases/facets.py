@@ -32,6 +32,15 @@ class Facet:
     options: list[Option] = field(default_factory=list)
 
 
+def public_names(row, column):
+    """{language: name} the public reads, from a row of values: the approved names where the
+    record keeps them (core/approved_text.py), its fields otherwise."""
+    approved = row[f"{column}__approved"]
+    if approved:
+        return {code: approved.get(code, {}).get("name", "") for code in CODES}
+    return {code: row[f"{column}__name_{code}"] for code in CODES}
+
+
 def counted_rows(filterset):
     """{facet: rows of (value, names, count)}, each counted with the other filters applied.
 
@@ -51,13 +60,10 @@ def counted_rows(filterset):
         column = getattr(Release, relation).field.m2m_reverse_field_name()
         names = [f"{column}__name_{code}" for code in CODES]
         # A release is linked to a topic once: counting link rows counts releases.
-        rows = links(param, relation).values(f"{column}__slug", *names).annotate(count=Count("*"))
+        rows = links(param, relation).values(f"{column}__slug", f"{column}__approved", *names)
+        rows = rows.annotate(count=Count("*"))
         return [
-            (
-                row[f"{column}__slug"],
-                {code: row[f"{column}__name_{code}"] for code in CODES},
-                row["count"],
-            )
+            (row[f"{column}__slug"], public_names(row, column), row["count"])
             for row in rows.order_by("-count")[:TOP]
         ]
 

@@ -9,6 +9,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext
 
+from core.languages import public_text
 from events.models import Event
 from organisations.models import Organisation
 
@@ -34,27 +35,29 @@ class LatestReleasesFeed(Feed):
     def title(self, obj):
         match obj:
             case Topic():
-                return gettext("News about %(topic)s") % {"topic": obj.name}
+                return gettext("News about %(topic)s") % {"topic": public_text(obj, "name")}
             case Event():
-                return gettext("News from %(event)s") % {"event": obj.title}
+                return gettext("News from %(event)s") % {"event": public_text(obj, "title")}
             case Organisation():
-                return gettext("News about %(organisation)s") % {"organisation": obj.name}
+                return gettext("News about %(organisation)s") % {
+                    "organisation": public_text(obj, "name")
+                }
         return gettext("Newsroom — latest news")
 
     def description(self, obj):
         match obj:
             case Topic():
                 return gettext("The latest news about %(topic)s, newest first.") % {
-                    "topic": obj.name
+                    "topic": public_text(obj, "name")
                 }
             case Event():
                 return gettext("The latest news from %(event)s, newest first.") % {
-                    "event": obj.title
+                    "event": public_text(obj, "title")
                 }
             case Organisation():
                 return gettext(
                     "The latest news about %(organisation)s and its units, newest first."
-                ) % {"organisation": obj.name}
+                ) % {"organisation": public_text(obj, "name")}
         return gettext("The latest news, press releases and statements, newest first.")
 
     def link(self, obj):
@@ -91,7 +94,7 @@ class LatestReleasesFeed(Feed):
         return item.published_at
 
     def item_categories(self, item):
-        return [topic.name for topic in item.release.topics.all()]
+        return [public_text(topic, "name") for topic in item.release.topics.all()]
 
 
 class LatestReleasesAtomFeed(LatestReleasesFeed):

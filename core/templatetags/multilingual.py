@@ -94,6 +94,21 @@ def local_date(value, precision=DatePrecision.DAY):
     )
 
 
+@register.filter
+def text_of(obj, field):
+    """The public text of a translated field in the page's language, or its fallback, as plain
+    text: for a page's title, an attribute, wherever markup cannot go."""
+    return languages.public_text(obj, field)
+
+
+@register.filter
+def short_name_of(organisation):
+    """An organisation's acronym in the page's language, or its name."""
+    return languages.public_text(organisation, "acronym") or languages.public_text(
+        organisation, "name"
+    )
+
+
 @register.simple_tag
 def translated(obj, field):
     """A translated field in the page's language, or its fallback marked with its own lang."""

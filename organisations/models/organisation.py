@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from core.approved_text import approved_field
 from core.dates import DatePrecision
 from core.edit_conflicts import version_field
 from core.images import PublicImageField
@@ -70,9 +71,10 @@ class Organisation(models.Model):
         choices=DatePrecision.choices,
         default=DatePrecision.UNKNOWN,
     )
+    version = version_field()
+    approved = approved_field()
 
     objects = OrganisationQuerySet.as_manager()
-    version = version_field()
 
     class Meta:
         verbose_name = _("organisation")

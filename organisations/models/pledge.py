@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from core.approved_text import approved_field
 from core.edit_conflicts import version_field
 
 
@@ -122,8 +123,8 @@ class Pledge(models.Model):
         blank=True,
         related_name="pledges",
     )
-
     version = version_field()
+    approved = approved_field()
 
     objects = PledgeQuerySet.as_manager()
 

@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.approved_text import approved_field
 from core.dates import DatePrecision
 from core.edit_conflicts import version_field
 
@@ -67,6 +68,7 @@ class Programme(models.Model):
         _("member count is approximate"), default=False
     )
     version = version_field()
+    approved = approved_field()
 
     class Meta:
         verbose_name = _("programme")

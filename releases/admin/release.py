@@ -23,6 +23,7 @@ from core.diffs import word_diff
 from core.edit_conflicts import VersionedForm
 from core.languages import CODES, direction
 from core.permissions import can_publish, translation_languages
+from core.revisions import RevisionCompareMixin
 from core.translation_admin import NewsroomTranslationAdmin, NewsroomTranslationInline
 from releases import freshness, live_texts, services, workflow
 from releases.models import LanguageVersion, LiveText, Quote, Release, TranslationSource
@@ -277,7 +278,7 @@ reversion.register(Release, follow=["quotes"])
 
 
 @admin.register(Release)
-class ReleaseAdmin(VersionAdmin, NewsroomTranslationAdmin):
+class ReleaseAdmin(RevisionCompareMixin, VersionAdmin, NewsroomTranslationAdmin):
     form = ReleaseAdminForm
     list_display = [
         "title",

@@ -350,9 +350,9 @@ class Release(models.Model):
     import_checksum = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    version = version_field()
 
     objects = ReleaseQuerySet.as_manager()
-    version = version_field()
 
     class Meta:
         verbose_name = _("release")
@@ -466,6 +466,11 @@ class Release(models.Model):
             and self.published_at is not None
             and self.published_at > timezone.now()
         )
+
+    def refresh_from_db(self, *args, **kwargs):
+        # The live texts read before are the database's of then, not of now.
+        self.__dict__.pop("current_texts", None)
+        super().refresh_from_db(*args, **kwargs)
 
     def live_texts_now(self):
         """{language: LiveText} of what the public reads now; from `with_live_texts` when the

@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.approved_text import approved_field
 from core.edit_conflicts import version_field
 
 
@@ -9,6 +10,7 @@ class Topic(models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=True)
     description = models.TextField(_("description"), blank=True)
     version = version_field()
+    approved = approved_field()
 
     class Meta:
         verbose_name = _("topic")

@@ -179,3 +179,37 @@ def test_a_translator_fills_persian_and_the_persian_page_shows_it(
     expect(page.get_by_text("متن کامل فارسی این خبر.")).to_be_visible()
     expect(page.locator(".fallback-notice")).to_have_count(0)
     screenshot("release-fa-translated")
+
+
+def test_an_editor_corrects_a_live_release_and_readers_see_it_once_a_publisher_publishes(
+    page, live_server, screenshot
+):
+    staff("editor", roles.EDITOR)
+    staff("publisher", roles.PUBLISHER)
+    release = ReleaseFactory(title_ar="بيان فيه خطأ مطبعي", lede_ar="فقرة.")
+    address = f"{live_server.url}/ar/news/{release.live_text('ar').slug}/"
+
+    log_in(page, live_server, "editor")
+    page.goto(f"{live_server.url}/admin/newsroom/release/{release.pk}/change/")
+    show_language(page, "ar")
+    page.fill("#id_title_ar", "بيان بلا خطأ مطبعي")
+    page.select_option("#id_changes", "in_review")
+    page.click('input[name="_save"]')
+    expect(page.locator(".messagelist")).to_be_visible()
+
+    log_out(page, live_server)
+    page.goto(address)
+    expect(page.locator("h1")).to_have_text("بيان فيه خطأ مطبعي")
+
+    log_in(page, live_server, "publisher")
+    page.goto(f"{live_server.url}/admin/newsroom/release/{release.pk}/changes/")
+    expect(page.locator(".live-diff del")).to_contain_text("فيه")
+    expect(page.locator(".live-diff ins")).to_contain_text("بلا")
+    screenshot("admin-compare-with-live")
+    page.click('button[value="publish"]')
+    expect(page.locator(".messagelist")).to_be_visible()
+
+    log_out(page, live_server)
+    page.goto(address)  # its old address leads to the corrected one
+    expect(page.locator("h1")).to_have_text("بيان بلا خطأ مطبعي")
+    screenshot("release-after-correction")

@@ -1,9 +1,13 @@
 """Each role does exactly its part through the admin, tried through real admin requests."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group, User
+from django.utils import timezone
 
+from releases import services
 from releases.models import Release
 from staff import roles
 from tests.admin_forms import change_form_data
@@ -218,3 +222,114 @@ def test_a_translator_edits_events_and_people_in_their_language_only(client, log
     assert {f"title_{language}", f"city_{language}"} <= fields
     assert not fields & {"start_date", "kind", "organisers", "country"}
     assert not {f"title_{code}" for code in ("ar", "en", "fa") if code != language} & fields
+
+
+def changes_url(release):
+    return f"/admin/newsroom/release/{release.pk}/changes/"
+
+
+def with_changes(title="تصحيح"):
+    release = ReleaseFactory(title_ar="الأصل")
+    release.title_ar = title
+    services.save_release(release=release, written=["title_ar"])
+    return release
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [
+        ("editor", False),
+        ("publisher", True),
+        ("translator-ar", False),
+        ("translator-en", False),
+        ("translator-fa", False),
+        ("administrator", False),
+    ],
+)
+@pytest.mark.parametrize("action", ["publish", "schedule", "send_back"])
+def test_only_a_publisher_publishes_schedules_or_sends_back_changes(
+    client, login, role, allowed, action
+):
+    release = with_changes()
+    login(role)
+    later = (timezone.localtime() + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
+
+    response = client.post(changes_url(release), {"action": action, "at": later})
+
+    release.refresh_from_db()
+    if not allowed:
+        assert response.status_code == 403
+        assert release.live_text("ar").title == "الأصل"
+        assert release.changes == Release.Changes.EDITING
+        return
+    assert response.status_code == 302
+    if action == "publish":
+        assert release.live_text("ar").title == "تصحيح"
+    elif action == "schedule":
+        assert release.live_text("ar").title == "الأصل"
+        assert release.live_texts.filter(live_from__gt=timezone.now(), title="تصحيح").exists()
+    else:
+        assert release.live_text("ar").title == "الأصل"
+
+
+@pytest.mark.parametrize("role", ["editor", "publisher"])
+def test_everyone_who_may_read_a_release_compares_it_with_live(client, login, role):
+    release = with_changes()
+    login(role)
+    html = client.get(changes_url(release)).content.decode()
+    assert "<del>الأصل</del>" in html and "<ins>تصحيح</ins>" in html
+    assert ('value="publish"' in html) is (role == "publisher")
+
+
+def test_an_editors_save_and_publish_button_publishes_nothing(client, login):
+    release = ReleaseFactory(title_ar="الأصل")
+    login("editor")
+    page = client.get(change_url(release))
+    assert "_publish_changes" not in page.content.decode()
+
+    client.post(
+        change_url(release),
+        change_form_data(page, title_ar="تصحيح", _publish_changes="1"),
+    )
+
+    release.refresh_from_db()
+    assert release.live_text("ar").title == "الأصل"
+
+
+def test_a_publishers_save_and_publish_button_makes_the_correction_live(client, login):
+    release = ReleaseFactory(title_ar="الأصل")
+    login("publisher")
+    page = client.get(change_url(release))
+    assert "_publish_changes" in page.content.decode()
+
+    client.post(change_url(release), change_form_data(page, title_ar="تصحيح", _publish_changes="1"))
+
+    release.refresh_from_db()
+    assert release.live_text("ar").title == "تصحيح"
+    assert release.changes == Release.Changes.NONE
+
+
+def test_a_translator_is_not_offered_approval(client, login):
+    release = draft()
+    login("translator-fa")
+    page = client.get(change_url(release))
+    formset = page.context["inline_admin_formsets"][0].formset
+    choices = {value for form in formset.forms for value, _label in form.fields["status"].choices}
+    assert "approved" not in choices
+
+
+def test_publishing_a_release_with_a_provisional_title_is_refused_until_an_editor_confirms(
+    client, login
+):
+    release = ReleaseFactory(status="in_review", published_at=None, title_is_provisional=True)
+    login("publisher")
+
+    refused = post_change(client, release, status="published")
+    assert refused.status_code == 200
+    assert "title_is_provisional" in refused.context["adminform"].form.errors
+
+    assert (
+        post_change(client, release, status="published", title_is_provisional="").status_code == 302
+    )
+    release.refresh_from_db()
+    assert release.status == "published"
