@@ -91,6 +91,16 @@ def awaiting_rows(rows, language):
     return rows.alias(**aliases).filter(condition)
 
 
+def public_names(row, column=""):
+    """{language: name} the public reads, from a row of values (of `column`'s record, or the
+    record itself): the approved names where it keeps them, its name fields otherwise."""
+    prefix = f"{column}__" if column else ""
+    approved = row[f"{prefix}approved"]
+    if approved:
+        return {code: approved.get(code, {}).get("name", "") for code in CODES}
+    return {code: row[f"{prefix}name_{code}"] for code in CODES}
+
+
 def settle_text(obj, user):
     """Before `obj` is saved by `user`: an editor's or publisher's save approves its text in
     every language; a translator's change waits beside the text approved before (the text as

@@ -8,9 +8,11 @@ from django.utils.translation import get_language
 from django_countries import countries
 
 from core import page_cache
+from core.approved_text import public_names
 from core.languages import CODES, first_filled
 from events.models import Event
 
+from . import news_index
 from .models import Release
 
 TOP = 15
@@ -32,21 +34,13 @@ class Facet:
     options: list[Option] = field(default_factory=list)
 
 
-def public_names(row, column):
-    """{language: name} the public reads, from a row of values: the approved names where the
-    record keeps them (core/approved_text.py), its fields otherwise."""
-    approved = row[f"{column}__approved"]
-    if approved:
-        return {code: approved.get(code, {}).get("name", "") for code in CODES}
-    return {code: row[f"{column}__name_{code}"] for code in CODES}
-
-
 def counted_rows(filterset):
     """{facet: rows of (value, names, count)}, each counted with the other filters applied.
 
     The same in every language, so kept once for all three (see page_cache.remembered).
     """
-    filterset.is_valid()
+    if listing := news_index.listing_for(filterset):
+        return listing.counted_rows(listing.chosen(filterset))
 
     def matching(param):
         return filterset.filtered(filterset.queryset.all(), leave_out=param).order_by()
@@ -64,7 +58,7 @@ def counted_rows(filterset):
         rows = rows.annotate(count=Count("*"))
         return [
             (row[f"{column}__slug"], public_names(row, column), row["count"])
-            for row in rows.order_by("-count")[:TOP]
+            for row in rows.order_by("-count", f"{column}__slug")[:TOP]
         ]
 
     def by_event(param, field):
@@ -86,7 +80,8 @@ def counted_rows(filterset):
         .order_by("-year")
     )
     countries_counted = sorted(
-        (row for row in by_event("country", "country") if row[0]), key=lambda row: -row[2]
+        (row for row in by_event("country", "country") if row[0]),
+        key=lambda row: (-row[2], row[0]),
     )
     return {
         "topic": related("topic", "topics"),

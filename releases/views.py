@@ -13,7 +13,7 @@ from core.page_cache import cached_for_readers
 from core.seo import page_meta
 from events.models import Event
 
-from . import live_texts
+from . import live_texts, news_index
 from .facets import release_facets, result_count
 from .filters import ReleaseFilter
 from .models import LiveQuote, LiveText, PublicRelease, Release
@@ -45,9 +45,13 @@ def news_list(request):
     releases = Release.objects.published()
     filterset = ReleaseFilter(request.GET, queryset=releases)
     facets = release_facets(filterset)
-    paginator = ArchivePaginator(filterset.qs.listed(), PAGE_SIZE)
-    # The facets have counted the list already: no COUNT query of its own.
-    paginator.count = result_count(facets, filterset)
+    if listing := news_index.listing_for(filterset):
+        places = listing.matching(listing.chosen(filterset))
+        paginator = Paginator(listing.releases(places), PAGE_SIZE)
+    else:
+        paginator = ArchivePaginator(filterset.qs.listed(), PAGE_SIZE)
+        # The facets have counted the list already: no COUNT query of its own.
+        paginator.count = result_count(facets, filterset)
     page = paginator.get_page(request.GET.get("page"))
     query = filterset.form.cleaned_data.get("q", "") if filterset.is_valid() else ""
     return render(

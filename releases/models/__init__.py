@@ -1,5 +1,6 @@
 from .language_version import LanguageVersion, TranslationSource
 from .live_text import LIVE_FIELDS, LiveQuote, LiveText
+from .news_index import NewsIndex, NewsIndexChange
 from .public_release import PublicRelease
 from .quote import Quote
 from .release import Release, ReleaseQuerySet
@@ -10,6 +11,8 @@ __all__ = [
     "LanguageVersion",
     "LiveQuote",
     "LiveText",
+    "NewsIndex",
+    "NewsIndexChange",
     "PublicRelease",
     "Quote",
     "Release",

@@ -1,0 +1,309 @@
+"""The news list's index: every public release's place in the list, and for each filter value
+the set of those places, as compressed bitmaps (Roaring, as search engines count facets).
+
+Built once when what the list shows changes (after the change commits), never per reader: the
+unfiltered list's counts are read off it as they were built, a filtered list's by intersecting
+bitmaps (microseconds, however large the archive), and a page of the list is a slice of the
+matching places, whose releases are then read by primary key. Filters the index does not hold
+(a search, a date range) leave the list to SQL (releases/facets.py).
+
+A change to a release, its live texts, its links or the names of what it links to writes a row
+of NewsIndexChange in the change's own transaction; the index is current while none is left
+and its time (`good_until`, the next scheduled publication or expiry) has not come. Building
+takes a row lock, so one process builds while the others wait for it.
+"""
+
+import pickle
+from array import array
+from dataclasses import dataclass, field
+from datetime import datetime
+from operator import attrgetter
+
+from django.db import transaction
+from django.db.models import Exists
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+from django.utils.translation import get_language
+from pyroaring import BitMap
+
+from core.approved_text import public_names
+from core.languages import CODES
+from events.models import Event
+from organisations.models import Organisation
+from people.models import Person
+
+from .models import LiveText, NewsIndex, NewsIndexChange, Release, Topic
+
+TOP = 15
+# The filters the index answers; any other in use (q, date_from, date_to) leaves it to SQL.
+ANSWERED = {
+    "topic",
+    "event",
+    "event_kind",
+    "organisation",
+    "person",
+    "country",
+    "year",
+    "kind",
+    "own_language",
+}
+# Facets of linked records: {facet: (relation on Release, model)}.
+LINKED = {"topic": ("topics", Topic), "organisation": ("organisations", Organisation)}
+LINKED["person"] = ("people", Person)
+EMPTY = BitMap()
+# How a filter's cleaned value names its bitmap.
+KEYS = {
+    "topic": attrgetter("pk"),
+    "event": attrgetter("pk"),
+    "person": attrgetter("pk"),
+    "country": str.upper,
+    "year": int,
+}
+
+
+@dataclass
+class Listing:
+    """The index in memory. Places run in the list's order: 0 is the newest release."""
+
+    built_at: datetime
+    good_until: datetime | None
+    order: array  # place -> release pk
+    # {filter: {value: places}}: topic, event, organisation and person by pk.
+    values: dict = field(default_factory=dict)
+    # {facet: {pk: (slug, {language: name})}} of the linked records, for the facets' labels.
+    labels: dict = field(default_factory=dict)
+    everything: BitMap = field(default_factory=BitMap)
+    unfiltered: dict = field(default_factory=dict)  # the unfiltered list's counted rows
+
+    def chosen(self, filterset):
+        """{filter: places} of each filter in use, from a valid filterset."""
+        data = filterset.form.cleaned_data
+        chosen = {}
+        for name in ANSWERED:
+            value = data.get(name)
+            if value in (None, "", False):
+                continue
+            if name == "organisation":
+                if value.pk not in filterset.units:
+                    filterset.units[value.pk] = Organisation.objects.unit_ids(value)
+                units = [self.values[name].get(pk, EMPTY) for pk in filterset.units[value.pk]]
+                chosen[name] = BitMap.union(EMPTY, *units)
+            elif name == "own_language":
+                chosen[name] = self.values[name].get(get_language(), EMPTY)
+            else:
+                key = KEYS.get(name, lambda value: value)(value)
+                chosen[name] = self.values[name].get(key, EMPTY)
+        return chosen
+
+    def matching(self, chosen, leave_out=None):
+        places = self.everything
+        for name, positions in chosen.items():
+            if name != leave_out:
+                places = places & positions
+        return places
+
+    def counted_rows(self, chosen):
+        """{facet: rows of (value, names, count)} as releases/facets.py shows them, each counted
+        with the other filters applied."""
+        if not chosen:
+            return self.unfiltered
+        return counted(self, {name: self.matching(chosen, name) for name in FACETS})
+
+    def releases(self, places):
+        return PlacedReleases(self, places)
+
+
+FACETS = ["topic", "kind", "year", "event_kind", "country", "organisation", "person"]
+
+
+def counted(listing, bases):
+    """The facets' rows, facet by facet counted within `bases[facet]`."""
+
+    def count(name):
+        base = bases[name]
+        whole = base is listing.everything
+        for value, places in listing.values[name].items():
+            found = len(places) if whole else base.intersection_cardinality(places)
+            if found:
+                yield value, found
+
+    rows = {}
+    for name in ("topic", "organisation", "person"):
+        top = sorted(count(name), key=lambda row: (-row[1], listing.labels[name][row[0]][0]))[:TOP]
+        rows[name] = [(*listing.labels[name][pk], found) for pk, found in top]
+    rows["kind"] = sorted((value, None, found) for value, found in count("kind"))
+    rows["year"] = sorted(
+        ((str(value), None, found) for value, found in count("year")), reverse=True
+    )
+    rows["event_kind"] = sorted((value, None, found) for value, found in count("event_kind"))
+    rows["country"] = sorted(
+        ((value, None, found) for value, found in count("country") if value),
+        key=lambda row: (-row[2], row[0]),
+    )[:TOP]
+    return {name: rows[name] for name in FACETS}
+
+
+class PlacedReleases:
+    """The releases at `places`, in the list's order, for a Paginator: a page reads its own
+    twenty by primary key, whatever its number."""
+
+    def __init__(self, listing, places):
+        self.listing, self.places = listing, places
+
+    def __len__(self):
+        return len(self.places)
+
+    def __getitem__(self, wanted):
+        pks = [self.listing.order[place] for place in self.places[wanted]]
+        # Read with the public condition again: a release unpublished a moment ago, before
+        # the index caught up, is left out rather than shown.
+        found = Release.objects.published().listed().in_bulk(pks)
+        return [found[pk] for pk in pks if pk in found]
+
+
+def listing_for(filterset):
+    """The index, if it can give this list (only the filters it holds are in use), or None;
+    read once per filterset, for the facets and the page alike."""
+    if not hasattr(filterset, "listing"):
+        filterset.listing = None
+        if filterset.is_valid():
+            data = filterset.form.cleaned_data
+            if not any(data.get(name) for name in data if name not in ANSWERED):
+                filterset.listing = current()
+    return filterset.listing
+
+
+def build():
+    """The listing of what the public sees now: a handful of narrow reads."""
+    now = timezone.now()
+    public = Release.objects.published()
+    rows = list(public.order_by(*Release._meta.ordering).values_list("pk", "kind", "published_at"))
+    order = array("q", (pk for pk, _kind, _published in rows))
+    place = {pk: number for number, pk in enumerate(order)}
+    values = {name: {} for name in ANSWERED}
+
+    def add(name, value, pk):
+        values[name].setdefault(value, BitMap()).add(place[pk])
+
+    for pk, kind, published_at in rows:
+        add("kind", kind, pk)
+        add("year", timezone.localtime(published_at).year, pk)
+    condition = Release.objects.public_condition(through="release__")
+    events = Release.events.through.objects.filter(condition)
+    for pk, event, kind, country in events.values_list(
+        "release_id", "event_id", "event__kind", "event__country"
+    ):
+        add("event", event, pk)
+        add("event_kind", kind, pk)
+        add("country", country, pk)
+    for pk, language in (
+        LiveText.objects.current().filter(condition).values_list("release_id", "language")
+    ):
+        add("own_language", language, pk)
+    labels = {}
+    for name, (relation, model) in LINKED.items():
+        through = getattr(Release, relation).through
+        column = getattr(Release, relation).field.m2m_reverse_field_name()
+        for pk, linked in through.objects.filter(condition).values_list(
+            "release_id", f"{column}_id"
+        ):
+            add(name, linked, pk)
+        names = [f"name_{code}" for code in CODES]
+        labels[name] = {
+            row["pk"]: (row["slug"], public_names(row))
+            for row in model._default_manager.filter(pk__in=list(values[name])).values(
+                "pk", "slug", "approved", *names
+            )
+        }
+    listing = Listing(
+        built_at=now,
+        good_until=Release.objects.next_change(),
+        order=order,
+        values=values,
+        labels=labels,
+        everything=BitMap(range(len(order))),
+    )
+    for bitmaps in values.values():
+        for bitmap in bitmaps.values():
+            bitmap.run_optimize()
+    listing.unfiltered = counted(listing, dict.fromkeys(FACETS, listing.everything))
+    return listing
+
+
+# The listing this process last read, kept while the stored index is the same.
+loaded = None
+
+
+def current():
+    """The index as it stands now; built first if something public changed since."""
+    global loaded
+    header = (
+        NewsIndex.objects.filter(pk=1)
+        .annotate(pending=Exists(NewsIndexChange.objects.all()))
+        .values("built_at", "good_until", "pending")
+        .first()
+    )
+    if header is None or not is_current(header):
+        return rebuild()
+    if loaded is None or loaded.built_at != header["built_at"]:
+        loaded = pickle.loads(NewsIndex.objects.values_list("content", flat=True).get(pk=1))
+    return loaded
+
+
+def is_current(header):
+    good_until = header["good_until"]
+    return not header["pending"] and (good_until is None or good_until > timezone.now())
+
+
+def rebuild():
+    """Build and store the index, unless another process just did: the one that holds the
+    row's lock builds, the others wait for it and read what it stored."""
+    global loaded
+    with transaction.atomic():
+        now = timezone.now()
+        stored, _created = NewsIndex.objects.select_for_update().get_or_create(
+            pk=1, defaults={"built_at": now, "good_until": now, "content": b""}
+        )
+        noted = list(NewsIndexChange.objects.values_list("pk", flat=True))
+        header = {"good_until": stored.good_until, "pending": bool(noted)}
+        if stored.content and is_current(header):
+            loaded = pickle.loads(bytes(stored.content))
+            return loaded
+        listing = build()
+        stored.built_at, stored.good_until = listing.built_at, listing.good_until
+        stored.content = pickle.dumps(listing, protocol=pickle.HIGHEST_PROTOCOL)
+        stored.save()
+        # Only the changes seen before building: one committed meanwhile stays, for the next.
+        NewsIndexChange.objects.filter(pk__in=noted).delete()
+    loaded = listing
+    return listing
+
+
+def note_change(sender, action="post_", **kwargs):
+    """A signal receiver: what the list shows may have changed; the index is rebuilt once the
+    change commits (and by the next reader, if it is not by then)."""
+    if not action.startswith("post_"):
+        return
+    NewsIndexChange.objects.create()
+    # Robust: the change is saved whatever happens to the build; the next reader builds.
+    transaction.on_commit(rebuild_after_commit, robust=True)
+
+
+def rebuild_after_commit():
+    if NewsIndexChange.objects.exists():
+        rebuild()
+
+
+def watch():
+    """Note every save and delete of what the list shows or names: releases, their live texts
+    and links, and the topics, events, people and organisations they link to."""
+    links = [getattr(Release, relation).through for relation in LINKED_RELATIONS]
+    for model in [Release, LiveText, Topic, Organisation, Person, Event, *links]:
+        uid = f"news-index-{model._meta.label}"
+        post_save.connect(note_change, sender=model, dispatch_uid=uid)
+        post_delete.connect(note_change, sender=model, dispatch_uid=uid)
+    for through in links:
+        m2m_changed.connect(note_change, sender=through, dispatch_uid=f"news-index-m2m-{through}")
+
+
+LINKED_RELATIONS = ["topics", "events", "people", "organisations"]
