@@ -24,7 +24,7 @@ from core.languages import CODES
 from events.models import Event, Participation
 from organisations.models import Organisation, Pledge
 from people.models import Person
-from releases import news_index, services
+from releases import services
 from releases.models import Release, Topic
 from staff import roles
 
@@ -171,10 +171,6 @@ class ArchiveBuilder:
             else:
                 cursor.execute("VACUUM")
                 cursor.execute("ANALYZE")
-        # Written in bulk, without the signals that note each change: the news index is built
-        # here, as a commit builds it.
-        self.report("Building the news index…")
-        news_index.note_change(sender=Release)
 
     # Small helpers on the shared random source ---------------------------------------------
 

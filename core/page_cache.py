@@ -24,6 +24,9 @@ from django.utils.cache import patch_cache_control, patch_vary_headers, set_resp
 from django.utils.translation import get_language
 
 GENERATION_KEY = "page-cache:generation"
+# How long the requests that find a page being rendered wait for it, and how often they look.
+RENDER_WAIT_SECONDS = 10
+RENDER_POLL_SECONDS = 0.02
 # Functions giving the time of the next change that happens without a save (a scheduled release
 # going live), or None; registered by the apps whose content has such times.
 SCHEDULED_CHANGES = []
@@ -89,6 +92,20 @@ def remembered(name, parts, compute):
         value = compute()
         cache.set(key, value, timeout(current))
     return value
+
+
+def rendered_by_another(key):
+    """The page another request is rendering, once it is kept; None if it does not come
+    within RENDER_WAIT_SECONDS (that request failed, or the page is not kept): then render."""
+    deadline = time.monotonic() + RENDER_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(RENDER_POLL_SECONDS)
+        response = cache.get(key)
+        if response is not None:
+            return response
+        if cache.get(f"{key}:rendering") is None:
+            return None
+    return None
 
 
 def for_readers(request):
@@ -160,17 +177,30 @@ def cached_for_readers(view=None, *, params=()):
         response = cache.get(key)
         if response is not None:
             return response
-        response = view(request, *args, **kwargs)
-        if not storable(response):
+        # No stampede: when a popular page is missing (a change, its expiry), one request
+        # renders it and the others arriving meanwhile wait for that page.
+        rendering = f"{key}:rendering"
+        if not cache.add(rendering, True, RENDER_WAIT_SECONDS):
+            response = rendered_by_another(key)
+            if response is not None:
+                return response
+        try:
+            response = view(request, *args, **kwargs)
+        except BaseException:
+            cache.delete(rendering)
+            raise
+        if not storable(response) or request.method != "GET":
+            # A HEAD response may lose its body on the way out: only a GET's is kept.
+            cache.delete(rendering)
+            if storable(response):
+                mark_public(response)
             return response
         mark_public(response)
-        if request.method != "GET":
-            # A HEAD response may lose its body on the way out: only a GET's is kept.
-            return response
 
         def store(rendered):
             set_response_etag(rendered)
             cache.set(key, rendered, timeout(current))
+            cache.delete(rendering)
 
         if hasattr(response, "render") and not response.is_rendered:
             response.add_post_render_callback(store)

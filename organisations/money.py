@@ -2,6 +2,7 @@
 
 from copy import copy
 from decimal import Decimal
+from functools import cache
 
 from babel import Locale
 from babel.numbers import format_compact_decimal, format_currency
@@ -15,7 +16,13 @@ NOT_DISCLOSED = _("not disclosed")
 
 
 def babel_locale():
-    return Locale.parse(to_locale(get_language() or settings.LANGUAGE_CODE))
+    return locale_of(get_language() or settings.LANGUAGE_CODE)
+
+
+@cache
+def locale_of(language):
+    # Parsed once per language: a totals table formats hundreds of amounts.
+    return Locale.parse(to_locale(language))
 
 
 def local_digits(text):

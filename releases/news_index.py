@@ -15,13 +15,15 @@ takes a row lock, so one process builds while the others wait for it.
 
 import pickle
 from array import array
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import attrgetter
 
 from django.db import transaction
 from django.db.models import Exists
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.functions import ExtractYear
+from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 from django.utils import timezone
 from django.utils.translation import get_language
 from pyroaring import BitMap
@@ -94,6 +96,11 @@ class Listing:
                 key = KEYS.get(name, lambda value: value)(value)
                 chosen[name] = self.values[name].get(key, EMPTY)
         return chosen
+
+    @property
+    def count(self):
+        """How many releases the public sees."""
+        return len(self.order)
 
     def matching(self, chosen, leave_out=None):
         places = self.everything
@@ -174,47 +181,50 @@ def listing_for(filterset):
 
 
 def build():
-    """The listing of what the public sees now: a handful of narrow reads."""
+    """The listing of what the public sees now: a handful of narrow reads, none joined to the
+    wide release rows (a link of a release that is not public finds no place, and is dropped)."""
     now = timezone.now()
-    public = Release.objects.published()
-    rows = list(public.order_by(*Release._meta.ordering).values_list("pk", "kind", "published_at"))
-    order = array("q", (pk for pk, _kind, _published in rows))
+    public = Release.objects.published().order_by(*Release._meta.ordering)
+    rows = list(public.values_list("pk", "kind", ExtractYear("published_at")))
+    order = array("q", (pk for pk, _kind, _year in rows))
     place = {pk: number for number, pk in enumerate(order)}
-    values = {name: {} for name in ANSWERED}
+    places = {name: defaultdict(list) for name in ANSWERED}
 
-    def add(name, value, pk):
-        values[name].setdefault(value, BitMap()).add(place[pk])
+    def add(name, pairs):
+        found = places[name]
+        for pk, value in pairs:
+            if (at := place.get(pk)) is not None:
+                found[value].append(at)
 
-    for pk, kind, published_at in rows:
-        add("kind", kind, pk)
-        add("year", timezone.localtime(published_at).year, pk)
-    condition = Release.objects.public_condition(through="release__")
-    events = Release.events.through.objects.filter(condition)
-    for pk, event, kind, country in events.values_list(
-        "release_id", "event_id", "event__kind", "event__country"
-    ):
-        add("event", event, pk)
-        add("event_kind", kind, pk)
-        add("country", country, pk)
-    for pk, language in (
-        LiveText.objects.current().filter(condition).values_list("release_id", "language")
-    ):
-        add("own_language", language, pk)
+    add("kind", ((pk, kind) for pk, kind, _year in rows))
+    add("year", ((pk, year) for pk, _kind, year in rows))
+    events = list(
+        Release.events.through.objects.values_list(
+            "release_id", "event_id", "event__kind", "event__country"
+        )
+    )
+    add("event", ((pk, event) for pk, event, _kind, _country in events))
+    add("event_kind", ((pk, kind) for pk, _event, kind, _country in events))
+    add("country", ((pk, country) for pk, _event, _kind, country in events))
+    add("own_language", LiveText.objects.current().values_list("release_id", "language"))
     labels = {}
+    names = [f"name_{code}" for code in CODES]
     for name, (relation, model) in LINKED.items():
         through = getattr(Release, relation).through
         column = getattr(Release, relation).field.m2m_reverse_field_name()
-        for pk, linked in through.objects.filter(condition).values_list(
-            "release_id", f"{column}_id"
-        ):
-            add(name, linked, pk)
-        names = [f"name_{code}" for code in CODES]
+        add(name, through.objects.values_list("release_id", f"{column}_id"))
         labels[name] = {
             row["pk"]: (row["slug"], public_names(row))
-            for row in model._default_manager.filter(pk__in=list(values[name])).values(
+            for row in model._default_manager.filter(pk__in=list(places[name])).values(
                 "pk", "slug", "approved", *names
             )
         }
+    values = {name: {} for name in ANSWERED}
+    for name, found in places.items():
+        for value, at in found.items():
+            bitmap = BitMap(at)
+            bitmap.run_optimize()
+            values[name][value] = bitmap
     listing = Listing(
         built_at=now,
         good_until=Release.objects.next_change(),
@@ -223,9 +233,6 @@ def build():
         labels=labels,
         everything=BitMap(range(len(order))),
     )
-    for bitmaps in values.values():
-        for bitmap in bitmaps.values():
-            bitmap.run_optimize()
     listing.unfiltered = counted(listing, dict.fromkeys(FACETS, listing.everything))
     return listing
 
@@ -289,6 +296,23 @@ def note_change(sender, action="post_", **kwargs):
     transaction.on_commit(rebuild_after_commit, robust=True)
 
 
+def note_listed_change(sender, instance, created=False, **kwargs):
+    """note_change for a release, when what the list reads of it changed: a working copy's
+    save (a translator's, an editor's correction) changes none of it."""
+    listed = tuple(instance.__dict__.get(name) for name in LISTED_FIELDS)
+    if created or listed != getattr(instance, "listed_as", None):
+        note_change(sender)
+    instance.listed_as = listed
+
+
+def remember_listed(sender, instance, **kwargs):
+    instance.listed_as = tuple(instance.__dict__.get(name) for name in LISTED_FIELDS)
+
+
+# What the index reads of a release itself; its text is its live texts'.
+LISTED_FIELDS = ("status", "published_at", "expires_at", "kind")
+
+
 def rebuild_after_commit():
     if NewsIndexChange.objects.exists():
         rebuild()
@@ -298,7 +322,10 @@ def watch():
     """Note every save and delete of what the list shows or names: releases, their live texts
     and links, and the topics, events, people and organisations they link to."""
     links = [getattr(Release, relation).through for relation in LINKED_RELATIONS]
-    for model in [Release, LiveText, Topic, Organisation, Person, Event, *links]:
+    post_init.connect(remember_listed, sender=Release, dispatch_uid="news-index-release-init")
+    post_save.connect(note_listed_change, sender=Release, dispatch_uid="news-index-release")
+    post_delete.connect(note_change, sender=Release, dispatch_uid="news-index-release")
+    for model in [LiveText, Topic, Organisation, Person, Event, *links]:
         uid = f"news-index-{model._meta.label}"
         post_save.connect(note_change, sender=model, dispatch_uid=uid)
         post_delete.connect(note_change, sender=model, dispatch_uid=uid)

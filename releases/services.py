@@ -31,7 +31,7 @@ from core.permissions import can_publish
 from core.sanitising import sanitise_html
 from staff.accounts import system_account
 
-from . import freshness, live_texts, workflow
+from . import freshness, live_texts, news_index, workflow
 from .models import LanguageVersion, LiveQuote, LiveText, Quote, Release, TranslationSource
 from .models.release import search_terms
 from .slugs import unique_slug
@@ -308,6 +308,8 @@ def create_releases_in_bulk(*, archived):
     TranslationSource.objects.bulk_create(sources, batch_size=2000)
     _make_live_in_bulk(archived, created, quotes)
     page_cache.invalidate()
+    # Bulk inserts send no signals: the news index is told here.
+    news_index.note_change(sender=Release)
     return created
 
 

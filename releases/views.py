@@ -72,7 +72,8 @@ def news_list(request):
 
 def archive_figures():
     return {
-        "releases": Release.objects.published().count(),
+        # Read off the news index: counting the archive is what it spares.
+        "releases": news_index.current().count,
         "events": Event.objects.count(),
         "countries": Event.objects.exclude(country="").values("country").distinct().count(),
     }

@@ -220,3 +220,14 @@ def test_the_year_of_a_release_is_the_sites_local_year(client, settings):
 def test_a_year_without_releases_lists_nothing(client, archive):
     response = client.get("/ar/news/?year=1990")
     assert listed(response) == ([], 0)
+
+
+def test_a_working_copy_save_leaves_the_index_as_it_is(client, archive, publisher):
+    client.get("/ar/news/")  # built
+    release = Release.objects.published().first()
+    release.title_en = "A translator's working title"
+    release.lede_ar = "تصحيح في نسخة العمل"
+    release.save()
+    assert not NewsIndexChange.objects.exists()
+    services.set_status(release=release, status=Release.Status.ARCHIVED, user=publisher)
+    assert NewsIndexChange.objects.exists()

@@ -2,6 +2,7 @@ from datetime import date, datetime
 
 import pytest
 from django.utils import timezone
+from django.utils.encoding import iri_to_uri
 
 from releases.models import Release
 from tests.factories import (
@@ -240,3 +241,14 @@ def test_searching_with_filters_runs_the_search_once_per_set_of_filters(
     with django_assert_max_num_queries(12):
         response = client.get("/ar/news/?q=الإرهاب&topic=t")
     assert len(response.context["releases"]) == 5
+
+
+def test_release_links_keep_their_letters_and_lead_to_the_release(client):
+    release = ReleaseFactory(title_ar="بيان عن الأمن", slug_ar="بيان-عن-الأمن")
+    html = client.get("/ar/news/").content.decode()
+    assert 'href="/ar/news/بيان-عن-الأمن/"' in html
+    assert "%D8" not in html
+    # As a browser follows it: the letters escaped on the way.
+    response = client.get(iri_to_uri("/ar/news/بيان-عن-الأمن/"))
+    assert response.status_code == 200
+    assert response.context["release"].pk == release.pk

@@ -1,3 +1,4 @@
+import threading
 import time
 import uuid
 
@@ -6,12 +7,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.translation import override
 
 from benchmark.load import redis_answers
+from core import page_cache
 from events import services as event_services
-from releases import services
+from releases import services, views
 from releases.models import Release
 from staff import roles
 from tests.factories import EventFactory, ReleaseFactory, TopicFactory, approve
@@ -20,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def page_cache(settings):
+def page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 600
     cache.clear()
     yield
@@ -320,3 +324,46 @@ def test_a_staff_account_without_a_role_sees_no_draft(client, staff):
     client.force_login(staff)
 
     assert client.get(f"/ar/news/preview/{draft.pk}/").status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_readers_arriving_together_at_a_missing_page_wait_for_one_render(monkeypatch):
+    ReleaseFactory(title_ar="خبر منشور")
+    renders = []
+    facets = views.release_facets
+
+    def slow_facets(filterset):
+        renders.append(threading.get_ident())
+        time.sleep(0.3)  # long enough for every reader to arrive while it renders
+        return facets(filterset)
+
+    monkeypatch.setattr(views, "release_facets", slow_facets)
+    start = threading.Barrier(6)
+    pages = []
+
+    def read():
+        try:
+            start.wait()
+            pages.append(Client().get("/ar/news/").content)
+        finally:
+            connection.close()
+
+    readers = [threading.Thread(target=read) for _ in range(6)]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join()
+    assert len(renders) == 1
+    assert len(pages) == 6 and len(set(pages)) == 1
+    assert "خبر منشور" in pages[0].decode()
+
+
+def test_a_reader_renders_the_page_itself_when_the_render_it_waited_for_fails(client, monkeypatch):
+    ReleaseFactory(title_ar="خبر منشور")
+    monkeypatch.setattr(page_cache, "RENDER_WAIT_SECONDS", 0.2)
+    # Another request took the page to render, and died before keeping it.
+    key = page_cache.page_key(RequestFactory().get("/ar/news/"), page_cache.generation())
+    cache.set(f"{key}:rendering", True, 60)
+    with override("ar"):
+        response = client.get("/ar/news/")
+    assert "خبر منشور" in response.content.decode()

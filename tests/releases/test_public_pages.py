@@ -1,6 +1,5 @@
 import pytest
 from django.utils import timezone
-from django.utils.encoding import iri_to_uri
 
 from releases.models import Release
 from tests.factories import ReleaseFactory, approve
@@ -32,6 +31,15 @@ def test_home_lists_published_releases_only(client):
     assert "خبر مجدول" not in html
 
 
+def test_the_home_pages_key_figures_count_only_what_the_public_sees(client):
+    ReleaseFactory.create_batch(3)
+    ReleaseFactory(status=Release.Status.DRAFT)
+    ReleaseFactory(published_at=timezone.now() + timezone.timedelta(days=1))
+    response = client.get("/en/")
+    assert response.context["figures"]["releases"] == 3
+    assert "<strong>3</strong> news items" in response.content.decode()
+
+
 def test_release_page_shows_the_release_in_the_readers_language(client):
     release = approve(
         ReleaseFactory(title_en="The English title", slug_en="the-english-title"), "en"
@@ -59,8 +67,12 @@ def test_drafts_are_a_404_in_the_readers_language(client):
     assert 'lang="en"' in response.content.decode()
 
 
-def test_home_runs_a_constant_number_of_queries(client, django_assert_max_num_queries):
-    ReleaseFactory.create_batch(15)
+def test_home_runs_a_constant_number_of_queries(
+    client, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    # Each change's commit builds the news index, as in production.
+    with django_capture_on_commit_callbacks(execute=True):
+        ReleaseFactory.create_batch(15)
     with django_assert_max_num_queries(7):
         client.get("/ar/")
 
@@ -95,5 +107,5 @@ def test_an_approved_translation_is_shown_even_while_another_is_in_review(client
 def test_a_fallback_item_links_within_the_readers_site_without_the_unapproved_slug(client):
     release = ReleaseFactory(slug_ar="بيان-عربي", title_fa="عنوان تأییدنشده", slug_fa="تأییدنشده")
     html = client.get("/fa/").content.decode()
-    assert f'href="{iri_to_uri(f"/fa/news/{release.slug_ar}/")}"' in html
+    assert f'href="/fa/news/{release.slug_ar}/"' in html
     assert "تأییدنشده" not in html
