@@ -19,7 +19,9 @@ from django.conf import settings
 
 from releases.models import Release
 
+FLOOR = "framework floor"
 PAGES = [
+    (FLOOR, "/benchmark/floor/"),  # benchmark/floor.py: what Django itself costs here
     ("home", "/ar/"),
     ("news list", "/ar/news/"),
     ("release", None),  # the newest release, found at run time
@@ -85,14 +87,14 @@ def wait_until_serving():
     raise RuntimeError("gunicorn did not start serving within 30 seconds")
 
 
-def wrk(path, seconds):
+def wrk(path, seconds, connections=CONNECTIONS):
     output = subprocess.run(
         [
             "wrk",
             "--threads",
             "2",
             "--connections",
-            str(CONNECTIONS),
+            str(connections),
             "--duration",
             f"{seconds}s",
             "--latency",
@@ -116,7 +118,7 @@ def wrk(path, seconds):
     }
 
 
-def measure(*, seconds, report):
+def measure(*, seconds, report, connections=CONNECTIONS):
     if not shutil.which("wrk"):
         report("  wrk is not installed (apt-get install wrk): load test skipped.")
         return []
@@ -135,21 +137,51 @@ def measure(*, seconds, report):
             redis.Redis.from_url(REDIS_URL).flushdb()
         with gunicorn(environment):
             for name, path in pages:
-                figures = wrk(path, seconds)
+                figures = wrk(path, seconds, connections)
                 report(f"  {setup}, {name}: {figures['requests_per_second']} requests/s")
-                results.append({"setup": setup, "page": name, "path": path, **figures})
+                results.append(
+                    {
+                        "setup": setup,
+                        "page": name,
+                        "path": path,
+                        "connections": connections,
+                        **figures,
+                    }
+                )
     return results
 
 
-def table(results):
-    header = f"{'setup':<24} {'page':<12} {'req/s':>8} {'p50':>9} {'p99':>9} {'errors':>7}"
-    lines = [header, "-" * len(header)]
+def with_floor_ratios(results):
+    """Each page's requests per second as a share of the framework floor's in the same setup."""
+    floors = {row["setup"]: row["requests_per_second"] for row in results if row["page"] == FLOOR}
     for row in results:
+        floor = floors.get(row["setup"])
+        row["of_floor"] = round(row["requests_per_second"] / floor, 3) if floor else None
+    return results
+
+
+def share_of_floor(share):
+    """ "1/12" for a page at a twelfth of the floor's speed; "3.2x" for a kept page above it."""
+    if not share:
+        return "—"
+    return f"{share:.1f}x" if share >= 1 else f"1/{1 / share:.0f}"
+
+
+def table(results):
+    header = (
+        f"{'setup':<24} {'page':<16} {'req/s':>8} {'of floor':>9} {'p50':>9} {'p99':>9} "
+        f"{'errors':>7}"
+    )
+    lines = [header, "-" * len(header)]
+    for row in with_floor_ratios(results):
+        ratio = share_of_floor(row["of_floor"])
         lines.append(
-            f"{row['setup']:<24} {row['page']:<12} {row['requests_per_second']:8.1f} "
-            f"{row['latency_p50'] or '—':>9} {row['latency_p99'] or '—':>9} {row['non_2xx']:>7}"
+            f"{row['setup']:<24} {row['page']:<16} {row['requests_per_second']:8.1f} "
+            f"{ratio:>9} {row['latency_p50'] or '—':>9} {row['latency_p99'] or '—':>9} "
+            f"{row['non_2xx']:>7}"
         )
     lines.append(
-        f"gunicorn with {WORKERS} sync workers; wrk with 2 threads and {CONNECTIONS} connections."
+        f"gunicorn with {WORKERS} sync workers; wrk with 2 threads and "
+        f"{results[0]['connections'] if results else CONNECTIONS} connections."
     )
     return "\n".join(lines)

@@ -32,6 +32,12 @@ class Command(BaseCommand):
             default=10,
             help="How long wrk loads each page; 0 skips the load test.",
         )
+        parser.add_argument(
+            "--connections",
+            type=int,
+            default=load.CONNECTIONS,
+            help="wrk's open connections (64 for the overload test).",
+        )
         parser.add_argument("--json", default="benchmark-results.json", help="Where to write.")
 
     def handle(self, *args, **options):
@@ -56,7 +62,11 @@ class Command(BaseCommand):
         throughput = []
         if options["load_seconds"]:
             self.stdout.write("\nThroughput under gunicorn (wrk on 127.0.0.1)…")
-            throughput = load.measure(seconds=options["load_seconds"], report=self.stdout.write)
+            throughput = load.measure(
+                seconds=options["load_seconds"],
+                report=self.stdout.write,
+                connections=options["connections"],
+            )
             self.stdout.write("\n" + load.table(throughput))
 
         path = Path(options["json"])
