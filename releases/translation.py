@@ -1,18 +1,10 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Quote, Release, Topic
+from .models import LIVE_FIELDS, Quote, Release, Topic
 
-# A release's text, translated field by field; freshness.py tracks each of these.
-RELEASE_TEXT_FIELDS = (
-    "title",
-    "lede",
-    "body",
-    "dateline",
-    "source_name",
-    "hero_image_alt",
-    "hero_image_caption",
-    "hero_image_credit",
-)
+# A release's text, translated field by field; freshness.py tracks each of these. The same as
+# its live text's fields, but for the slug, which is made from the title.
+RELEASE_TEXT_FIELDS = tuple(field for field in LIVE_FIELDS if field != "slug")
 
 
 @register(Release)
