@@ -3,6 +3,7 @@ import xml.etree.ElementTree as ET
 from decimal import Decimal
 
 import pytest
+from babel.numbers import list_currencies
 from django.db import connection
 from django.http import QueryDict
 from django.template.loader import render_to_string
@@ -10,8 +11,10 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
+from core.languages import CODES
 from organisations.funding import format_amount, funding_context
 from organisations.models import AmountBasis, Programme
+from organisations.money import babel_amount, local_digits, shape_of
 from releases.models import Release
 from tests.factories import EventFactory, OrganisationFactory, PledgeFactory, ReleaseFactory
 
@@ -229,8 +232,9 @@ def test_a_known_filter_still_applies_beside_an_ignored_one():
         {"status": Release.Status.IN_REVIEW},
         {"status": Release.Status.ARCHIVED},
         {"published_at": timezone.now() + timezone.timedelta(days=1)},
+        {"expires_at": timezone.now() - timezone.timedelta(minutes=1)},
     ],
-    ids=["draft", "in review", "archived", "scheduled"],
+    ids=["draft", "in review", "archived", "scheduled", "expired"],
 )
 def test_a_pledge_reported_only_in_an_unpublished_release_is_invisible(release_fields):
     hidden = qatar_style_pledge(reported_in=ReleaseFactory(**release_fields))
@@ -250,6 +254,17 @@ def test_pledges_entered_by_staff_or_reported_in_a_published_release_are_visible
     reported = PledgeFactory(reported_in=ReleaseFactory())
 
     assert {pledge.pk for pledge in context()["pledges"]} == {entered.pk, reported.pk}
+
+
+def test_names_read_as_approved_not_as_waiting_for_approval(client):
+    approved = {code: {"name": "Qatar", "acronym": "", "description": ""} for code in CODES}
+    qatar = OrganisationFactory(slug="qatar", name_en="Awaiting approval", approved=approved)
+    PledgeFactory(donor=qatar, amount=MILLION, first_year=2024)
+
+    html = client.get("/en/funding/").content.decode()
+
+    assert html.count("Qatar") == 3  # the donor option, its total and its pledge
+    assert "Awaiting approval" not in html
 
 
 # Chart ---------------------------------------------------------------------------------------
@@ -335,6 +350,19 @@ def test_amounts_keep_their_cents_when_they_have_some():
     with translation.override("en"):
         assert format_amount(Decimal("1234.5"), "EUR") == "€1,234.50"
         assert format_amount(2_000_000, "EUR") == "€2,000,000"
+
+
+@pytest.mark.parametrize("language", CODES)
+def test_amounts_are_written_as_babel_writes_them_in_every_currency(language):
+    amounts = [Decimal(0), Decimal("0.5"), Decimal(7), Decimal("1234.5"), Decimal("999999.99")]
+    amounts += [15 * MILLION, Decimal("123456789012.34")]
+    with translation.override(language):
+        for currency in list_currencies():
+            for amount in amounts:
+                cents = amount != amount.to_integral_value()
+                assert shape_of(language, currency, cents) is not None
+                babel = local_digits(babel_amount(amount, currency, language, cents))
+                assert format_amount(amount, currency) == babel, (currency, amount)
 
 
 def test_no_amount_is_not_disclosed_in_every_language():
