@@ -25,11 +25,14 @@ from releases.models import Release, Topic
 
 from .archive import BENCHMARK_USERNAME
 
-# (median milliseconds, queries) the issue sets for these machines.
+# (median milliseconds, queries) at most, as issue 13 sets them: every public page 15 ms and
+# search 30 ms on the 100,000-release archive, the admin's lists and queues 100 ms, its change
+# form 15 statements.
 BUDGETS = {
-    "public": (25, 12),
-    "search": (60, 12),
-    "admin": (150, 20),
+    "public": (15, 11),
+    "search": (30, 11),
+    "admin": (100, 19),
+    "admin form": (100, 15),
 }
 WARM_UP = 2
 
@@ -44,6 +47,7 @@ class Result:
     median_ms: float
     p95_ms: float
     cached_median_ms: float | None = None
+    kilobytes: float = 0.0
     timings: list[float] = field(default_factory=list, repr=False)
 
     @property
@@ -54,14 +58,16 @@ class Result:
     def within_budget(self):
         """Rendered afresh, with every query run."""
         median_budget, query_budget = self.budget
-        return self.status == 200 and self.median_ms < median_budget and self.queries < query_budget
+        return (
+            self.status == 200 and self.median_ms <= median_budget and self.queries <= query_budget
+        )
 
     @property
     def within_budget_cached(self):
         """As readers are served in production: from the page cache (public pages only)."""
         if self.cached_median_ms is None:
             return self.within_budget
-        return self.status == 200 and self.cached_median_ms < self.budget[0]
+        return self.status == 200 and self.cached_median_ms <= self.budget[0]
 
     def as_dict(self):
         values = asdict(self)
@@ -141,7 +147,7 @@ def pages_to_measure():
         ("admin", "admin change list search", f"{admin}?q=الإرهاب", True),
         ("admin", "admin change list: year", f"{admin}?published_at__year=2016", True),
         ("admin", "admin queue: fa stale", f"{admin}?queue=fa%3Astale", True),
-        ("admin", "admin change form", f"{admin}{release.pk}/change/", True),
+        ("admin form", "admin change form", f"{admin}{release.pk}/change/", True),
     ]
 
 
@@ -183,6 +189,7 @@ def measure(*, runs, report):
             median_ms=round(statistics.median(timings), 1),
             p95_ms=round(percentile(timings, 0.95), 1),
             cached_median_ms=round(cached, 2) if cached is not None else None,
+            kilobytes=round(len(response.content) / 1024, 1),
             timings=timings,
         )
         report(
@@ -195,7 +202,7 @@ def measure(*, runs, report):
 
 def table(results):
     header = (
-        f"{'page':<28} {'median':>8} {'p95':>8} {'queries':>8} {'cached':>8}  "
+        f"{'page':<28} {'median':>8} {'p95':>8} {'queries':>8} {'cached':>8} {'KB':>6}  "
         f"{'budget':>14}  {'fresh':>5}  {'cached':>6}"
     )
     lines = [header, "-" * len(header)]
@@ -204,12 +211,14 @@ def table(results):
         cached = f"{result.cached_median_ms:.2f}" if result.cached_median_ms is not None else "—"
         lines.append(
             f"{result.name:<28} {result.median_ms:8.1f} {result.p95_ms:8.1f} "
-            f"{result.queries:8d} {cached:>8}  {f'<{median_budget} ms, <{query_budget} q':>14}  "
+            f"{result.queries:8d} {cached:>8} {result.kilobytes:6.1f}  "
+            f"{f'≤{median_budget} ms, ≤{query_budget} q':>14}  "
             f"{'ok' if result.within_budget else 'OVER':>5}  "
             f"{'ok' if result.within_budget_cached else 'OVER':>6}"
         )
     lines.append(
         "Milliseconds. 'median' and 'p95': rendered afresh, every query run (the page cache "
-        "off); 'cached': the median served from the page cache, as readers are in production."
+        "off); 'cached': the median served from the page cache, as readers are in production. "
+        "KB: the page's HTML, uncompressed."
     )
     return "\n".join(lines)

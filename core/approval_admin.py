@@ -9,7 +9,6 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext, ngettext, override
 from django.utils.translation import gettext_lazy as _
 
-from . import page_cache
 from .approved_text import approve, awaiting, awaiting_rows, settle_text
 from .languages import CODES, english_name
 from .permissions import can_publish
@@ -130,7 +129,6 @@ def approve_language(code):
                 change_message=message,
                 single_object=True,
             )
-        page_cache.invalidate()
         model_admin.message_user(
             request,
             ngettext("%(count)d record approved.", "%(count)d records approved.", queryset.count())

@@ -1,29 +1,33 @@
-"""Whole public pages kept for anonymous readers, and dropped the moment content changes.
+"""Whole public pages kept for anonymous readers, renewed the moment what they show changes.
 
-A page is stored under the cache's current *generation*; any saved, deleted or relinked content
-starts a new generation once its transaction commits, so the next reader gets a fresh page and
-the old ones are never read again (they expire on their own). A page also expires when the next
-scheduled release goes live. Only readers without a session cookie are served from, or stored
-in, the cache: staff always see the database as it is, and their pages are never kept.
+Each page is kept with its tags (core/page_tags.py: the records and collections it shows) and
+the count of renewals when it started; it is served while none of its tags has been renewed
+since. A change renews only the tags it touches, once its transaction commits: a corrected
+release renews its own page, the lists and the pages of what it links to, not the site. A page
+also expires when the next scheduled release goes live. Only readers without a session cookie
+are served from, or stored in, the cache: staff always see the database as it is, and their
+pages are never kept.
 
-The generation lives in the shared cache (Redis in production), so every app server sees a
-change at once. Without a shared cache the setting PAGE_CACHE_SECONDS defaults to 0: off.
+The counts live in the shared cache (Redis in production), so every app server sees a change
+at once. Without a shared cache the setting PAGE_CACHE_SECONDS defaults to 0: off.
 """
 
 import hashlib
 import time
+from dataclasses import dataclass
 from datetime import datetime
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.translation import get_language
 
-GENERATION_KEY = "page-cache:generation"
+from . import page_tags
+
+NEXT_SCHEDULED_KEY = "page-cache:next-scheduled-change"
 # How long the requests that find a page being rendered wait for it, and how often they look.
 RENDER_WAIT_SECONDS = 10
 RENDER_POLL_SECONDS = 0.02
@@ -32,24 +36,22 @@ RENDER_POLL_SECONDS = 0.02
 SCHEDULED_CHANGES = []
 
 
-def generation():
-    # A new counter starts from the clock, never from 1: after an eviction it cannot land on
-    # a generation whose pages are still stored.
-    return cache.get_or_set(GENERATION_KEY, time.time_ns(), timeout=None)
+@dataclass
+class Kept:
+    """A page or a part as kept: fresh while none of `tags` is renewed after `started`."""
+
+    started: int
+    tags: frozenset
+    value: object
+
+    def is_fresh(self):
+        return page_tags.unchanged_since(self.started, self.tags)
 
 
-def start_new_generation():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
-
-
-def invalidate():
-    """Readers' pages are renewed once the current transaction commits: every write of public
-    content asks for it (the apps' services and the admin's saves and deletes)."""
-    # After the commit: a page rendered before it must not be stored as the new state.
-    transaction.on_commit(start_new_generation)
+def invalidate(*tags):
+    """Renew the pages carrying `tags` (all of them, without) once the current transaction
+    commits: for writes that send no signals (bulk inserts, updates of many rows)."""
+    page_tags.renew(tags or {page_tags.SITE})
 
 
 def add_scheduled_change(next_change):
@@ -57,40 +59,51 @@ def add_scheduled_change(next_change):
     SCHEDULED_CHANGES.append(next_change)
 
 
-def seconds_until_next_scheduled_change(current):
-    """Seconds until the next scheduled change, or None; asked once per generation."""
-    key = f"page-cache:{current}:next-scheduled-change"
+def seconds_until_next_scheduled_change():
+    """Seconds until the next scheduled change, or None; asked again after each renewal."""
     now = timezone.now()
-    next_at = cache.get(key)
-    if next_at is None or (next_at and next_at <= now):
+    renewals = page_tags.renewals()
+    asked_at, next_at = cache.get(NEXT_SCHEDULED_KEY, (None, None))
+    if asked_at != renewals or (next_at and next_at <= now):
         times = [when for next_change in SCHEDULED_CHANGES if (when := next_change())]
         next_at = min(times, default="")
-        cache.set(key, next_at, settings.PAGE_CACHE_SECONDS)
+        cache.set(NEXT_SCHEDULED_KEY, (renewals, next_at), settings.PAGE_CACHE_SECONDS)
     if isinstance(next_at, datetime):
         return max(int((next_at - now).total_seconds()), 1)
     return None
 
 
-def timeout(current):
+def timeout():
     """How long a page or part kept now stays good: until the next scheduled change."""
-    until_change = seconds_until_next_scheduled_change(current)
+    until_change = seconds_until_next_scheduled_change()
     if until_change is None:
         return settings.PAGE_CACHE_SECONDS
     return min(settings.PAGE_CACHE_SECONDS, until_change)
 
 
-def remembered(name, parts, compute):
-    """`compute()`, kept like a page under the current generation: for a part many pages
-    share (the news list's facet counts, the same on every page and in every language)."""
+def keep(key, started, tags, value):
+    tags = frozenset(tags)
+    page_tags.make_known(tags)
+    cache.set(key, Kept(started, tags, value), timeout())
+
+
+def remembered(name, parts, compute, *, shows=()):
+    """`compute()`, kept like a page: for a part many pages share (the news list's facet
+    counts, the same on every page and in every language). `shows` names the collections it
+    reads; the records it loads are noticed as a page's are, and become the page's too."""
     if settings.PAGE_CACHE_SECONDS <= 0:
         return compute()
-    current = generation()
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
-    key = f"page-cache:{current}:{name}:{digest}"
-    value = cache.get(key)
-    if value is None:
+    key = f"page-cache:part:{name}:{digest}"
+    kept = cache.get(key)
+    if kept is not None and kept.is_fresh():
+        page_tags.shows(*kept.tags)
+        return kept.value
+    started = page_tags.renewals()
+    with page_tags.collecting() as shown:
+        page_tags.shows(*shows)
         value = compute()
-        cache.set(key, value, timeout(current))
+    keep(key, started, page_tags.page_tags(shown), value)
     return value
 
 
@@ -100,9 +113,9 @@ def rendered_by_another(key):
     deadline = time.monotonic() + RENDER_WAIT_SECONDS
     while time.monotonic() < deadline:
         time.sleep(RENDER_POLL_SECONDS)
-        response = cache.get(key)
-        if response is not None:
-            return response
+        kept = cache.get(key)
+        if kept is not None and kept.is_fresh():
+            return kept.value
         if cache.get(f"{key}:rendering") is None:
             return None
     return None
@@ -139,12 +152,12 @@ def canonical_query(query, params):
     return canonical
 
 
-def page_key(request, current):
+def page_key(request):
     # The address and the language: absolute links in feeds and metadata depend on the host.
     query = request.GET.urlencode()
     address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"page-cache:{current}:{get_language()}:{digest}"
+    return f"page-cache:page:{get_language()}:{digest}"
 
 
 def mark_public(response):
@@ -155,14 +168,23 @@ def mark_public(response):
     patch_vary_headers(response, ["Cookie"])
 
 
-def cached_for_readers(view=None, *, params=()):
+def label(response, tags):
+    """The page's tags, for a CDN to purge it by: Fastly reads Surrogate-Key (spaces),
+    Cloudflare and others Cache-Tag (commas)."""
+    ordered = sorted(tags)
+    response["Surrogate-Key"] = " ".join(ordered)
+    response["Cache-Tag"] = ",".join(ordered)
+
+
+def cached_for_readers(view=None, *, params=(), shows=()):
     """Serve `view` to anonymous readers from the page cache, keeping what it renders.
 
     `params` names the query parameters the view reads; the view sees only those, in their
-    canonical form (canonical_query), whoever asks.
+    canonical form (canonical_query), whoever asks. `shows` names the collections the page
+    lists (page_tags.shows); the records it loads are noticed by themselves.
     """
     if view is None:
-        return lambda view: cached_for_readers(view, params=params)
+        return lambda view: cached_for_readers(view, params=params, shows=shows)
 
     @wraps(view)
     def cached_view(request, *args, **kwargs):
@@ -172,20 +194,27 @@ def cached_for_readers(view=None, *, params=()):
             if request.COOKIES.get(settings.SESSION_COOKIE_NAME):
                 patch_cache_control(response, private=True, no_cache=True)
             return response
-        current = generation()
-        key = page_key(request, current)
-        response = cache.get(key)
-        if response is not None:
-            return response
-        # No stampede: when a popular page is missing (a change, its expiry), one request
-        # renders it and the others arriving meanwhile wait for that page.
+        key = page_key(request)
+        kept = cache.get(key)
+        if kept is not None and kept.is_fresh():
+            return kept.value
+        # No stampede: when a popular page is missing or renewed, one request renders it and
+        # the others arriving meanwhile wait for that page.
         rendering = f"{key}:rendering"
         if not cache.add(rendering, True, RENDER_WAIT_SECONDS):
             response = rendered_by_another(key)
             if response is not None:
                 return response
+        # Read before the database is: a change committed while this page renders leaves it
+        # stale, however late the page learns which records it shows.
+        started = page_tags.renewals()
         try:
-            response = view(request, *args, **kwargs)
+            with page_tags.collecting() as shown:
+                page_tags.shows(*shows)
+                response = view(request, *args, **kwargs)
+                # Rendered here, so that what the template loads is noticed too.
+                if hasattr(response, "render") and not response.is_rendered:
+                    response.render()
         except BaseException:
             cache.delete(rendering)
             raise
@@ -196,16 +225,11 @@ def cached_for_readers(view=None, *, params=()):
                 mark_public(response)
             return response
         mark_public(response)
-
-        def store(rendered):
-            set_response_etag(rendered)
-            cache.set(key, rendered, timeout(current))
-            cache.delete(rendering)
-
-        if hasattr(response, "render") and not response.is_rendered:
-            response.add_post_render_callback(store)
-        else:
-            store(response)
+        tags = page_tags.page_tags(shown)
+        label(response, tags)
+        set_response_etag(response)
+        keep(key, started, tags, response)
+        cache.delete(rendering)
         return response
 
     return cached_view

@@ -11,7 +11,6 @@ from django.utils.translation import get_language_info
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from modeltranslation.translator import translator
 
-from core import page_cache
 from core.approval_admin import ApprovedTextMixin
 from core.edit_conflicts import VersionedForm, next_version
 from core.languages import DEFAULT, direction
@@ -93,8 +92,9 @@ class LanguageScopedMixin:
 
 
 class PublicContentMixin:
-    """Every save through this admin refuses to overwrite a newer one (core/edit_conflicts.py),
-    and every save or delete renews the readers' pages once it commits."""
+    """Every save through this admin refuses to overwrite a newer one (core/edit_conflicts.py);
+    the readers' pages showing what a save or delete changed are renewed by the records' own
+    signals (core/page_tags.py)."""
 
     form = VersionedForm
 
@@ -102,19 +102,6 @@ class PublicContentMixin:
         if change:
             obj.version = next_version(obj)
         super().save_model(request, obj, form, change)
-        page_cache.invalidate()
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        page_cache.invalidate()
-
-    def delete_model(self, request, obj):
-        super().delete_model(request, obj)
-        page_cache.invalidate()
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, queryset)
-        page_cache.invalidate()
 
 
 class NewsroomTranslationAdmin(

@@ -3,7 +3,7 @@ sessions and participations, in one transaction."""
 
 from django.db import transaction
 
-from core import edit_conflicts, page_cache
+from core import edit_conflicts, page_tags
 from core.approved_text import approve, approved
 
 from .models import Participation, Session
@@ -25,15 +25,18 @@ def save_event(*, event, organisers=None, partners=None, sessions=None, particip
         event.partners.set(partners)
     if sessions is not None:
         event.sessions.all().delete()
-        Session.objects.bulk_create(
-            approved(Session(event=event, order=order, **fields))
-            for order, fields in enumerate(sessions, start=1)
+        page_tags.written_in_bulk(
+            Session.objects.bulk_create(
+                approved(Session(event=event, order=order, **fields))
+                for order, fields in enumerate(sessions, start=1)
+            )
         )
     if participations is not None:
         event.participations.all().delete()
-        Participation.objects.bulk_create(
-            approved(Participation(event=event, order=order, **fields))
-            for order, fields in enumerate(participations, start=1)
+        page_tags.written_in_bulk(
+            Participation.objects.bulk_create(
+                approved(Participation(event=event, order=order, **fields))
+                for order, fields in enumerate(participations, start=1)
+            )
         )
-    page_cache.invalidate()
     return event

@@ -14,7 +14,7 @@ from .models import Event
 PAGE_SIZE = 30
 
 
-@cached_for_readers(params=[*EventFilter.base_filters, "page"])
+@cached_for_readers(params=[*EventFilter.base_filters, "page"], shows=["events", "organisations"])
 def event_list(request):
     events = Event.objects.all()
     filterset = EventFilter(request.GET, queryset=events)

@@ -4,7 +4,9 @@
 """
 
 from django.urls import reverse
+from django.utils.translation import override
 
+from core.languages import CODES
 from core.sitemaps import TranslatedSitemap
 from events.sitemaps import EventSitemap
 from organisations.sitemaps import OrganisationSitemap
@@ -17,8 +19,13 @@ class StaticViewSitemap(TranslatedSitemap):
         return ["releases:home", "releases:news", "events:list", "organisations:list",
                 "organisations:funding"]  # fmt: skip
 
-    def location(self, item):
-        return reverse(item)
+    def entries(self, items):
+        for name in items:
+            addresses = {}
+            for code in CODES:
+                with override(code):
+                    addresses[code] = reverse(name)
+            yield addresses, None
 
 
 SITEMAPS = {

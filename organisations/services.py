@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from core import edit_conflicts, page_cache
+from core import edit_conflicts, page_tags
 from core.approved_text import approve
 
 from .models import ProgrammeFunder
@@ -23,9 +23,10 @@ def save_programme(*, programme, partners=None, consulted=None, funders=None):
         programme.consulted.set(consulted)
     if funders is not None:
         ProgrammeFunder.objects.filter(programme=programme).delete()
-        ProgrammeFunder.objects.bulk_create(
-            ProgrammeFunder(programme=programme, organisation=organisation, is_main_funder=main)
-            for organisation, main in funders
+        page_tags.written_in_bulk(
+            ProgrammeFunder.objects.bulk_create(
+                ProgrammeFunder(programme=programme, organisation=organisation, is_main_funder=main)
+                for organisation, main in funders
+            )
         )
-    page_cache.invalidate()
     return programme

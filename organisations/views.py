@@ -24,7 +24,9 @@ def linked(relation):
     return Organisation._meta.get_field(relation).related_model.objects
 
 
-@cached_for_readers(params=[*OrganisationFilter.base_filters, "page"])
+@cached_for_readers(
+    params=[*OrganisationFilter.base_filters, "page"], shows=["organisations", "releases"]
+)
 def organisation_list(request):
     filterset = OrganisationFilter(
         request.GET, queryset=Organisation.objects.select_related("parent")
@@ -76,7 +78,10 @@ def organisation_detail(request, slug):
     )
 
 
-@cached_for_readers(params=[*FundingFilter.base_filters, "page"])
+@cached_for_readers(
+    params=[*FundingFilter.base_filters, "page"],
+    shows=["pledges", "organisations", "programmes", "events", "releases"],
+)
 def funding(request):
     context = funding_context(request.GET)
     context["meta"] = page_meta(request, title=gettext("Funding"))

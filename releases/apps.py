@@ -12,10 +12,11 @@ class ReleasesConfig(AppConfig):
     def ready(self):
         from core import page_cache
 
-        from . import news_index
+        from . import cached_pages, news_index
         from .models import Release
 
         # A page kept now must not outlive the moment the public site changes by itself: a
         # scheduled release or change goes live, or a publication ends.
         page_cache.add_scheduled_change(Release.objects.next_change)
         news_index.watch()
+        cached_pages.follow()

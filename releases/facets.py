@@ -41,6 +41,12 @@ def counted_rows(filterset):
     """
     if listing := news_index.listing_for(filterset):
         return listing.counted_rows(listing.chosen(filterset))
+    if query := filterset.searched_alone():
+        # Every facet counts within the same matches then: one search, and the index's bitmaps
+        # count them.
+        listing = news_index.current()
+        found = listing.places_of(filterset.matches(filterset.queryset, query))
+        return news_index.counted(listing, dict.fromkeys(news_index.FACETS, found))
 
     def matching(param):
         return filterset.filtered(filterset.queryset.all(), leave_out=param).order_by()
@@ -105,6 +111,7 @@ def release_facets(filterset):
         "facets",
         (own_language, sorted((key, value) for key, value in data.items() if key != "page")),
         lambda: counted_rows(filterset),
+        shows=["releases", "topics", "events", "people", "organisations"],
     )
 
     def label(name, value, names):

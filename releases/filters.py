@@ -78,10 +78,23 @@ class ReleaseFilter(django_filters.FilterSet):
     def search(self, queryset, name, value):
         if not value.strip():
             return queryset
+        return queryset.live_search(value, matches=self.matches(queryset, value))
+
+    def matches(self, queryset, value):
+        """The pks of the newest releases of `queryset` matching `value`, searched once."""
         key = (value, str(queryset.query))
         if key not in self.searches:
             self.searches[key] = queryset.live_matching(value)
-        return queryset.live_search(value, matches=self.searches[key])
+        return self.searches[key]
+
+    def searched_alone(self):
+        """The search, when it is the only filter in use; else None."""
+        if not self.is_valid():
+            return None
+        data = self.form.cleaned_data
+        if not (data.get("q") or "").strip() or any(data[name] for name in data if name != "q"):
+            return None
+        return data["q"]
 
     def by_link(self, queryset, name, value):
         relation = {"topic": "topics", "event": "events", "person": "people"}[name]

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from core import page_tags
 from core.arabic_script import index_terms
 from core.languages import fallback_chain
 
@@ -112,7 +113,7 @@ def make_live(release, language, *, user=None, at=None):
     text.save()
     for quote in quotes:
         quote.live_text = text
-    LiveQuote.objects.bulk_create(quotes)
+    page_tags.written_in_bulk(LiveQuote.objects.bulk_create(quotes))
     # What the release knows as its live texts is out of date now.
     release.__dict__.pop("current_texts", None)
     return text

@@ -10,11 +10,12 @@ matching places, whose releases are then read by primary key. Filters the index 
 A change to a release, its live texts, its links or the names of what it links to writes a row
 of NewsIndexChange in the change's own transaction; the index is current while none is left
 and its time (`good_until`, the next scheduled publication or expiry) has not come. Building
-takes a row lock, so one process builds while the others wait for it.
+takes a row lock, so one process builds; readers meanwhile read the index as it was.
 """
 
 import pickle
 from array import array
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,7 +23,7 @@ from operator import attrgetter
 
 from django.db import transaction
 from django.db.models import Exists
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import ExtractYear, TruncDate
 from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -37,7 +38,11 @@ from people.models import Person
 from .models import LiveText, NewsIndex, NewsIndexChange, Release, Topic
 
 TOP = 15
-# The filters the index answers; any other in use (q, date_from, date_to) leaves it to SQL.
+# What a stored index holds: one stored by an older build of this code is built again.
+FORMAT = 2
+# The filters the index answers; the search (q) leaves the list to SQL, and its facets to
+# the index only when it is the one filter in use (releases/facets.py).
+DATES = {"date_from", "date_to"}
 ANSWERED = {
     "topic",
     "event",
@@ -48,6 +53,7 @@ ANSWERED = {
     "year",
     "kind",
     "own_language",
+    *DATES,
 }
 # Facets of linked records: {facet: (relation on Release, model)}.
 LINKED = {"topic": ("topics", Topic), "organisation": ("organisations", Organisation)}
@@ -70,6 +76,10 @@ class Listing:
     built_at: datetime
     good_until: datetime | None
     order: array  # place -> release pk
+    # place -> minus its local publication day (an ordinal): ascending, as places run from
+    # the newest, so that a date range is a run of places found by bisection.
+    days: array = field(default_factory=lambda: array("i"))
+    format: int = 0
     # {filter: {value: places}}: topic, event, organisation and person by pk.
     values: dict = field(default_factory=dict)
     # {facet: {pk: (slug, {language: name})}} of the linked records, for the facets' labels.
@@ -85,7 +95,9 @@ class Listing:
             value = data.get(name)
             if value in (None, "", False):
                 continue
-            if name == "organisation":
+            if name in DATES:
+                chosen[name] = self.dated(name, value)
+            elif name == "organisation":
                 if value.pk not in filterset.units:
                     filterset.units[value.pk] = Organisation.objects.unit_ids(value)
                 units = [self.values[name].get(pk, EMPTY) for pk in filterset.units[value.pk]]
@@ -96,6 +108,12 @@ class Listing:
                 key = KEYS.get(name, lambda value: value)(value)
                 chosen[name] = self.values[name].get(key, EMPTY)
         return chosen
+
+    def dated(self, name, day):
+        """The places published on or after (date_from), or on or before (date_to), `day`."""
+        if name == "date_from":
+            return BitMap(range(bisect_right(self.days, -day.toordinal())))
+        return BitMap(range(bisect_left(self.days, -day.toordinal()), len(self.days)))
 
     @property
     def count(self):
@@ -118,6 +136,12 @@ class Listing:
 
     def releases(self, places):
         return PlacedReleases(self, places)
+
+    def places_of(self, pks):
+        """The places of the releases `pks` that the index holds."""
+        if not hasattr(self, "place"):
+            self.place = {pk: place for place, pk in enumerate(self.order)}
+        return BitMap(self.place[pk] for pk in pks if pk in self.place)
 
 
 FACETS = ["topic", "kind", "year", "event_kind", "country", "organisation", "person"]
@@ -185,8 +209,10 @@ def build():
     wide release rows (a link of a release that is not public finds no place, and is dropped)."""
     now = timezone.now()
     public = Release.objects.published().order_by(*Release._meta.ordering)
-    rows = list(public.values_list("pk", "kind", ExtractYear("published_at")))
-    order = array("q", (pk for pk, _kind, _year in rows))
+    rows = list(
+        public.values_list("pk", "kind", ExtractYear("published_at"), TruncDate("published_at"))
+    )
+    order = array("q", (pk for pk, _kind, _year, _day in rows))
     place = {pk: number for number, pk in enumerate(order)}
     places = {name: defaultdict(list) for name in ANSWERED}
 
@@ -196,8 +222,8 @@ def build():
             if (at := place.get(pk)) is not None:
                 found[value].append(at)
 
-    add("kind", ((pk, kind) for pk, kind, _year in rows))
-    add("year", ((pk, year) for pk, _kind, year in rows))
+    add("kind", ((pk, kind) for pk, kind, _year, _day in rows))
+    add("year", ((pk, year) for pk, _kind, year, _day in rows))
     events = list(
         Release.events.through.objects.values_list(
             "release_id", "event_id", "event__kind", "event__country"
@@ -229,6 +255,8 @@ def build():
         built_at=now,
         good_until=Release.objects.next_change(),
         order=order,
+        days=array("i", (-day.toordinal() for _pk, _kind, _year, day in rows)),
+        format=FORMAT,
         values=values,
         labels=labels,
         everything=BitMap(range(len(order))),
@@ -251,10 +279,18 @@ def current():
         .first()
     )
     if header is None or not is_current(header):
-        return rebuild()
+        return rebuild(wait=False)
     if loaded is None or loaded.built_at != header["built_at"]:
-        loaded = pickle.loads(NewsIndex.objects.values_list("content", flat=True).get(pk=1))
+        loaded = unpickled(NewsIndex.objects.values_list("content", flat=True).get(pk=1))
+        if loaded is None:
+            return rebuild()
     return loaded
+
+
+def unpickled(content):
+    """The stored index, or None if an older build of this code stored it."""
+    listing = pickle.loads(bytes(content))
+    return listing if listing.format == FORMAT else None
 
 
 def is_current(header):
@@ -262,20 +298,32 @@ def is_current(header):
     return not header["pending"] and (good_until is None or good_until > timezone.now())
 
 
-def rebuild():
+def rebuild(wait=True):
     """Build and store the index, unless another process just did: the one that holds the
-    row's lock builds, the others wait for it and read what it stored."""
+    row's lock builds. The others wait for it and read what it stored; or, `wait` False (a
+    reader), read the index as it was before, for the second it takes to build: a release it
+    lists that is no longer public is left out when its page is read (PlacedReleases)."""
     global loaded
     with transaction.atomic():
         now = timezone.now()
-        stored, _created = NewsIndex.objects.select_for_update().get_or_create(
-            pk=1, defaults={"built_at": now, "good_until": now, "content": b""}
-        )
+        stored = NewsIndex.objects.select_for_update(skip_locked=not wait).filter(pk=1).first()
+        if stored is None and not wait:
+            previous = NewsIndex.objects.filter(pk=1).exclude(content=b"").first()
+            if previous is not None and (loaded is None or loaded.built_at != previous.built_at):
+                loaded = unpickled(previous.content)
+            if previous is not None and loaded is not None:
+                return loaded
+        if stored is None:
+            stored, _created = NewsIndex.objects.select_for_update().get_or_create(
+                pk=1, defaults={"built_at": now, "good_until": now, "content": b""}
+            )
         noted = list(NewsIndexChange.objects.values_list("pk", flat=True))
         header = {"good_until": stored.good_until, "pending": bool(noted)}
         if stored.content and is_current(header):
-            loaded = pickle.loads(bytes(stored.content))
-            return loaded
+            listing = unpickled(stored.content)
+            if listing is not None:
+                loaded = listing
+                return loaded
         listing = build()
         stored.built_at, stored.good_until = listing.built_at, listing.good_until
         stored.content = pickle.dumps(listing, protocol=pickle.HIGHEST_PROTOCOL)

@@ -127,7 +127,6 @@ def save_release(
         settle_live(release=release, user=user)
     _log_what_the_public_sees(user, release, before, restoring)
 
-    page_cache.invalidate()
     image = release.hero_image
     if image and (adding or before["hero_image"] != image.name):
         # After the commit: a rolled-back save leaves no renditions behind. A rendition that
@@ -148,6 +147,8 @@ def settle_live(*, release, user, and_publish=False):
         else:
             _note_changes(release)
     _reopen_edited_translations(release, user)
+    # The working copy, the translations' sources or the source's live text have changed.
+    freshness.store_states(release)
 
 
 def _withdraw_source(release):
@@ -205,13 +206,13 @@ def publish_changes(*, release, user, at=None):
         return False
     refuse_unpublishable(release)
     _publish_source(release, user, at=at)
+    freshness.store_states(release)
     message = (
         workflow.scheduled_changes_message(at)
         if at and at > timezone.now()
         else workflow.published_changes_message()
     )
     _log(user, release, CHANGE, message)
-    page_cache.invalidate()
     return True
 
 
@@ -276,13 +277,13 @@ class ArchivedRelease:
 
 def create_releases_in_bulk(*, archived):
     """Many `ArchivedRelease`s at once, in bulk inserts (the benchmark's archive): the derived
-    fields, language versions and freshness records that save_release writes, without its
-    per-release checks, log entries and renditions."""
+    fields, live texts, language versions (with their freshness) and freshness records that
+    save_release writes, without its per-release checks, log entries and renditions."""
     for item in archived:
         derive(item.release)
     created = Release.objects.bulk_create([item.release for item in archived])
     rows = {relation: [] for relation in RELATIONS}
-    quotes, versions, sources = [], [], []
+    quotes = []
     for item, release in zip(archived, created, strict=True):
         for relation, items in item.links.items():
             through = getattr(Release, relation).through
@@ -292,21 +293,29 @@ def create_releases_in_bulk(*, archived):
             Quote(release=release, order=order, **quote)
             for order, quote in enumerate(item.quotes, start=1)
         ]
+    for relation, link_rows in rows.items():
+        getattr(Release, relation).through.objects.bulk_create(link_rows)
+    Quote.objects.bulk_create(quotes)
+    # The live texts first: the translations are made from the source's live text.
+    _make_live_in_bulk(archived, created, quotes)
+    versions, sources = [], []
+    for item, release in zip(archived, created, strict=True):
+        made_from = freshness.sources_of(
+            release,
+            [(code, name) for code in item.translations for name in freshness.TRACKED_FIELDS],
+        )
+        recorded = {(record.language, record.field): record.source_text for record in made_from}
+        sources += made_from
         for code in CODES:
             if code == release.source_language:
                 continue
             status = item.translations.get(code, LanguageVersion.Status.IN_PROGRESS)
-            versions.append(LanguageVersion(release=release, language=code, status=status))
-        sources += freshness.sources_of(
-            release,
-            [(code, name) for code in item.translations for name in freshness.TRACKED_FIELDS],
-        )
-    for relation, link_rows in rows.items():
-        getattr(Release, relation).through.objects.bulk_create(link_rows)
-    Quote.objects.bulk_create(quotes)
-    LanguageVersion.objects.bulk_create(versions)
+            state = freshness.language_state(release, code, recorded)
+            versions.append(
+                LanguageVersion(release=release, language=code, status=status, freshness=state)
+            )
+    LanguageVersion.objects.bulk_create(versions, batch_size=2000)
     TranslationSource.objects.bulk_create(sources, batch_size=2000)
-    _make_live_in_bulk(archived, created, quotes)
     page_cache.invalidate()
     # Bulk inserts send no signals: the news index is told here.
     news_index.note_change(sender=Release)
@@ -324,12 +333,15 @@ def _make_live_in_bulk(archived, created, quotes):
         languages = [code for code, status in item.translations.items() if status == "approved"]
         if release.status == Release.Status.PUBLISHED:
             languages.append(release.source_language)
+        # What the release knows as its live texts, without reading them back.
+        release.current_texts = []
         for code in languages:
             text, text_quotes = live_texts.unsaved_live_text(
                 release, code, quotes=quotes_of.get(release.pk, [])
             )
             texts.append(text)
             live_quotes.append(text_quotes)
+            release.current_texts.append(text)
     LiveText.objects.bulk_create(texts, batch_size=2000)
     for text, text_quotes in zip(texts, live_quotes, strict=True):
         for quote in text_quotes:
@@ -345,7 +357,6 @@ def set_links(*, release, links):
         if relation not in RELATIONS:
             raise ValueError(f"A release has no relation {relation!r}.")
         getattr(release, relation).set(items)
-    page_cache.invalidate()
 
 
 def set_quotes(*, release, quotes):
@@ -354,7 +365,6 @@ def set_quotes(*, release, quotes):
     Quote.objects.bulk_create(
         Quote(release=release, order=order, **quote) for order, quote in enumerate(quotes, 1)
     )
-    page_cache.invalidate()
 
 
 @transaction.atomic
@@ -375,8 +385,8 @@ def set_status(*, release, status, user):
         _withdraw_source(release)
     elif status == Release.Status.PUBLISHED:
         _publish_source(release, user)
+    freshness.store_states(release)
     _log(user, release, CHANGE, workflow.status_message(old, status, release))
-    page_cache.invalidate()
     return True
 
 
@@ -397,7 +407,6 @@ def set_translation_status(*, version, status, user):
         live_texts.make_live(version.release, version.language, user=user)
     version.save(update_fields=["status", "reviewed_by", "reviewed_at"])
     _log(user, version.release, CHANGE, workflow.translation_message(version, old))
-    page_cache.invalidate()
     return True
 
 

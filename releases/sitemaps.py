@@ -1,28 +1,46 @@
-from django.db.models import Max
+from collections import defaultdict
+from urllib.parse import quote
 
-from core.sitemaps import TranslatedSitemap
+from core.languages import CODES
+from core.sitemaps import SAFE_IN_PATH, SLUG, TranslatedSitemap
 
+from . import news_index
 from .models import LiveText, Release
 
 
 class ReleaseSitemap(TranslatedSitemap):
-    """Each public release once per language the public may read it in, at its live slug there
-    (Release.get_absolute_url, with each language active)."""
+    """Each public release once per language the public may read it in, at its live slug
+    there: never an unapproved translation, which the public page would not show."""
 
     def items(self):
-        return Release.objects.published().listed().order_by("-published_at", "-pk")
+        # The news index's places: the public releases' keys in the list's order.
+        return news_index.current().order
 
-    def get_languages_for_item(self, item):
-        # Never an unapproved translation: the public page would show another language anyway.
-        public = item.public_languages()
-        return [code for code in super().get_languages_for_item(item) if code in public]
-
-    def lastmod(self, item):
-        """When what the public reads of it last changed."""
-        return max(text.live_from for text in item.live_texts_now().values())
+    def entries(self, pks):
+        pks = list(pks)
+        texts = (
+            LiveText.objects.current()
+            .filter(Release.objects.public_condition(through="release__"), release_id__in=pks)
+            .values_list("release_id", "language", "slug", "live_from")
+        )
+        slugs, lastmods = defaultdict(dict), {}
+        for release, language, slug, live_from in texts:
+            slugs[release][language] = quote(slug, safe=SAFE_IN_PATH)
+            lastmods[release] = max(live_from, lastmods.get(release, live_from))
+        patterns = self.patterns("releases:release")
+        for pk in pks:
+            if found := slugs.get(pk):
+                addresses = {
+                    code: patterns[code].replace(SLUG, found[code])
+                    for code in CODES
+                    if code in found
+                }
+                # When what the public reads of it last changed.
+                yield addresses, lastmods[pk]
 
     def get_latest_lastmod(self):
+        # Newest first down the live_from index, to the first public one: not an aggregate,
+        # which reads every live text.
         public = Release.objects.public_condition(through="release__")
-        return (
-            LiveText.objects.current().filter(public).aggregate(latest=Max("live_from"))["latest"]
-        )
+        texts = LiveText.objects.current().filter(public).order_by("-live_from")
+        return texts.values_list("live_from", flat=True).first()

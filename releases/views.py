@@ -40,7 +40,11 @@ class ArchivePaginator(Paginator):
         return self._get_page(self.object_list.filter(pk__in=keys), number, self)
 
 
-@cached_for_readers(params=[*ReleaseFilter.base_filters, "page"])
+@cached_for_readers(
+    params=[*ReleaseFilter.base_filters, "page"],
+    # The filters' options name topics, events, people and organisations.
+    shows=["releases", "topics", "events", "people", "organisations"],
+)
 def news_list(request):
     releases = Release.objects.published()
     filterset = ReleaseFilter(request.GET, queryset=releases)
@@ -79,7 +83,7 @@ def archive_figures():
     }
 
 
-@cached_for_readers
+@cached_for_readers(shows=["releases", "events"])
 def home(request):
     return render(
         request,
@@ -89,7 +93,9 @@ def home(request):
             "upcoming_events": list(Event.objects.upcoming()[:4]),
             "recent_events": list(Event.objects.recent()[:4]),
             # Counting the whole archive takes longer than the rest of the page: kept like one.
-            "figures": page_cache.remembered("home-figures", [], archive_figures),
+            "figures": page_cache.remembered(
+                "home-figures", [], archive_figures, shows=["releases", "events"]
+            ),
             "meta": page_meta(request, title=gettext("Newsroom")),
         },
     )

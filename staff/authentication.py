@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
 
@@ -8,6 +9,16 @@ class StaffBackend(ModelBackend):
     Their passwords are in the README: on a real site they must not open anything, even if a
     demo database was copied there.
     """
+
+    def get_user(self, user_id):
+        # With the staff profile, which the admin's language middleware reads on every request.
+        user = (
+            get_user_model()
+            ._default_manager.select_related("staff_profile")
+            .filter(pk=user_id)
+            .first()
+        )
+        return user if user is not None and self.user_can_authenticate(user) else None
 
     def user_can_authenticate(self, user):
         if not super().user_can_authenticate(user):

@@ -3,9 +3,9 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Model, Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -26,7 +26,8 @@ from core.permissions import can_publish, translation_languages
 from core.revisions import RevisionCompareMixin
 from core.translation_admin import NewsroomTranslationAdmin, NewsroomTranslationInline
 from releases import freshness, live_texts, services, workflow
-from releases.models import LanguageVersion, LiveText, Quote, Release, TranslationSource
+from releases.models import LanguageVersion, Quote, Release
+from releases.models.release import LIST_DEFERRED
 
 BODY_EDITOR_CONFIG = {
     "extensions": {
@@ -42,53 +43,6 @@ BODY_EDITOR_CONFIG = {
         "History": True,
     }
 }
-
-
-def empty(field):
-    return Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
-
-
-def filled(field):
-    return Q(**{f"{field}__isnull": False}) & ~Q(**{field: ""})
-
-
-def missing_translation(language):
-    """Releases whose source has a field that `language` has not translated yet."""
-    condition = Q(pk__in=[])
-    for source in CODES:
-        if source == language:
-            continue
-        gaps = Q(pk__in=[])
-        for field in freshness.TRACKED_FIELDS:
-            gaps |= filled(f"{field}_{source}") & empty(f"{field}_{language}")
-        condition |= Q(source_language=source) & gaps
-    return condition
-
-
-def stale_translation(language):
-    """Releases with a `language` field made from a source text that has changed since: the
-    source's live text once published, its working copy until then (freshness.source_text)."""
-    condition = Q(pk__in=[])
-    for source in CODES:
-        if source == language:
-            continue
-        for field in freshness.TRACKED_FIELDS:
-            live = LiveText.objects.current().filter(
-                release=OuterRef(OuterRef("pk")), language=source
-            )
-            current_source = Coalesce(
-                Subquery(live.values(field)[:1]), OuterRef(f"{field}_{source}")
-            )
-            made_from_current = TranslationSource.objects.filter(
-                release=OuterRef("pk"), language=language, field=field, source_text=current_source
-            )
-            condition |= (
-                Q(source_language=source)
-                & filled(f"{field}_{source}")
-                & filled(f"{field}_{language}")
-                & ~Exists(made_from_current)
-            )
-    return condition
 
 
 class TranslationQueueFilter(admin.SimpleListFilter):
@@ -113,16 +67,83 @@ class TranslationQueueFilter(admin.SimpleListFilter):
         if language not in CODES:
             return queryset.none()
         queryset = queryset.exclude(source_language=language)
-        if state == "missing":
-            return queryset.filter(missing_translation(language))
-        if state == "stale":
-            return queryset.filter(stale_translation(language))
+        # Each translation's freshness as stored on its every write (freshness.store_states).
+        if state in (freshness.MISSING, freshness.STALE):
+            return queryset.filter(
+                language_versions__language=language, language_versions__freshness=state
+            )
         if state == "review":
             return queryset.filter(
                 language_versions__language=language,
                 language_versions__status=LanguageVersion.Status.IN_REVIEW,
             )
         return queryset.none()
+
+
+class ChosenLabels:
+    """An autocomplete widget that labels the records already chosen with those its form has
+    read (`chosen`, by primary key) instead of reading them again: a query fewer per field and
+    per inline row."""
+
+    chosen = None
+
+    def optgroups(self, name, value, attr=None):
+        selected = [str(v) for v in value if str(v) not in self.choices.field.empty_values]
+        if self.chosen is None or not set(selected) <= self.chosen.keys():
+            return super().optgroups(name, value, attr)
+        options = []
+        if not self.is_required and not self.allow_multiple_selected:
+            options.append(self.create_option(name, "", "", False, 0))
+        for pk in selected:
+            label = self.choices.field.label_from_instance(self.chosen[pk])
+            options.append(self.create_option(name, pk, label, True, len(options)))
+        return [(None, options, 0)]
+
+
+class ChosenSelect(ChosenLabels, AutocompleteSelect):
+    pass
+
+
+class ChosenSelectMultiple(ChosenLabels, AutocompleteSelectMultiple):
+    pass
+
+
+class ChosenLabelsAdmin:
+    """For a ModelAdmin or an inline: its autocomplete fields label what they hold with the
+    records the form read (`label_chosen`)."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs.setdefault(
+                "widget", ChosenSelect(db_field, self.admin_site, using=kwargs.get("using"))
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs.setdefault(
+                "widget", ChosenSelectMultiple(db_field, self.admin_site, using=kwargs.get("using"))
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+def label_chosen(form):
+    """Give each ChosenLabels widget of an unbound `form` the records its field holds: a link's
+    from the form's initial values, a foreign key's from its instance, when read with it."""
+    if form.is_bound:
+        return
+    for name, field in form.fields.items():
+        widget = getattr(field.widget, "widget", field.widget)
+        if not isinstance(widget, ChosenLabels):
+            continue
+        model_field = form.instance._meta.get_field(name)
+        if model_field.many_to_many:
+            chosen = form.initial.get(name) or []
+        elif model_field.is_cached(form.instance):
+            chosen = [getattr(form.instance, name)]
+        else:
+            continue
+        widget.chosen = {str(record.pk): record for record in chosen if isinstance(record, Model)}
 
 
 class ReleaseAdminForm(VersionedForm):
@@ -144,6 +165,7 @@ class ReleaseAdminForm(VersionedForm):
             self.fields["changes"].choices = [
                 (value, label) for value, label in Release.Changes.choices if value
             ]
+        label_chosen(self)
 
     def _post_clean(self):
         super()._post_clean()
@@ -154,6 +176,12 @@ class ReleaseAdminForm(VersionedForm):
 
 
 class LanguageVersionFormSet(forms.BaseInlineFormSet):
+    def get_queryset(self):
+        # The versions the release was read with (ReleaseAdmin.get_queryset), not read again.
+        if self.instance.pk is None:
+            return super().get_queryset()
+        return self.instance.language_versions.all()
+
     def add_fields(self, form, index):
         super().add_fields(form, index)
         # Only the states this user may give this translation (a translator is not offered
@@ -195,27 +223,29 @@ class LanguageVersionInline(admin.TabularInline):
         formset.user = request.user
         return formset
 
-    def get_queryset(self, request):
-        # Each row's freshness reads the release and what its translations were made from.
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("release")
-            .prefetch_related("release__translation_sources")
-        )
-
     def has_add_permission(self, request, obj=None):
         return False
 
     @admin.display(description=_("fields"))
     def freshness(self, version):
-        return freshness_badge(version.release, version.language)
+        return freshness_badge(version.freshness)
 
 
-class QuoteInline(NewsroomTranslationInline):
+class QuoteFormSet(forms.BaseInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        label_chosen(form)
+
+
+class QuoteInline(ChosenLabelsAdmin, NewsroomTranslationInline):
     model = Quote
+    formset = QuoteFormSet
     extra = 0
     autocomplete_fields = ["person", "event"]
+
+    def get_queryset(self, request):
+        # Each row shows its speaker and event.
+        return super().get_queryset(request).select_related("person", "event")
 
 
 def comparisons(release):
@@ -258,17 +288,10 @@ def comparisons(release):
     return found
 
 
-STATE_LABELS = {
-    freshness.SOURCE: _("source"),
-    freshness.COMPLETE: _("complete"),
-    freshness.MISSING: _("missing"),
-    freshness.STALE: _("stale"),
-}
-
-
-def freshness_badge(release, language, recorded=None):
-    state = freshness.language_state(release, language, recorded)
-    return format_html('<span class="freshness freshness-{}">{}</span>', state, STATE_LABELS[state])
+def freshness_badge(state):
+    return format_html(
+        '<span class="freshness freshness-{}">{}</span>', state, freshness.Freshness(state).label
+    )
 
 
 # Restoring a revision brings back the release's text and quotes; a translation's state
@@ -278,7 +301,7 @@ reversion.register(Release, follow=["quotes"])
 
 
 @admin.register(Release)
-class ReleaseAdmin(RevisionCompareMixin, VersionAdmin, NewsroomTranslationAdmin):
+class ReleaseAdmin(ChosenLabelsAdmin, RevisionCompareMixin, VersionAdmin, NewsroomTranslationAdmin):
     form = ReleaseAdminForm
     list_display = [
         "title",
@@ -299,14 +322,25 @@ class ReleaseAdmin(RevisionCompareMixin, VersionAdmin, NewsroomTranslationAdmin)
     list_per_page = 50
 
     def get_queryset(self, request):
-        releases = (
-            super().get_queryset(request).prefetch_related("language_versions").with_live_texts()
-        )
+        releases = super().get_queryset(request)
         if request.resolver_match and request.resolver_match.url_name.endswith("_changelist"):
-            # The bodies are read (each language's freshness compares them); the search text
-            # and vector are not.
-            releases = releases.defer("search_text", "search_vector")
-        return releases.prefetch_related("translation_sources")
+            releases = releases.prefetch_related("language_versions")
+            # Each language's freshness is read as stored on its language version: the list
+            # reads neither the bodies nor the live texts (its actions, which write, do).
+            return releases.defer(*LIST_DEFERRED) if request.method == "GET" else releases
+        # What the form shows: the source organisation, and the translations inline's rows
+        # (LanguageVersionFormSet).
+        versions = LanguageVersion.objects.select_related("reviewed_by")
+        return releases.select_related("source_organisation").prefetch_related(
+            Prefetch("language_versions", queryset=versions)
+        )
+
+    def get_object(self, request, object_id, from_field=None):
+        release = super().get_object(request, object_id, from_field)
+        if release is not None and freshness.is_due(release):
+            freshness.store_due_states()
+            release = super().get_object(request, object_id, from_field)
+        return release
 
     def get_search_results(self, request, queryset, search_term):
         """Every word in any language and any field, as readers search, through the search
@@ -333,9 +367,20 @@ class ReleaseAdmin(RevisionCompareMixin, VersionAdmin, NewsroomTranslationAdmin)
 
     def add_source_diffs(self, request, release, form):
         """Beside each stale field, what changed in the source since it was translated."""
-        recorded = freshness.recorded_sources(release)
         languages = translation_languages(request.user) or CODES
-        for language in languages:
+        # A translation with a missing field may have stale ones besides.
+        unfinished = [
+            version.language
+            for version in release.language_versions.all()
+            if version.freshness in (freshness.STALE, freshness.MISSING)
+            and version.language in languages
+        ]
+        if not unfinished:
+            return
+        # Read once, though the admin builds the form more than once.
+        prefetch_related_objects([release], "translation_sources")
+        recorded = freshness.recorded_sources(release)
+        for language in unfinished:
             states = freshness.field_states(release, language, recorded)
             for field, state in states.items():
                 name = f"{field}_{language}"
@@ -432,15 +477,15 @@ class ReleaseAdmin(RevisionCompareMixin, VersionAdmin, NewsroomTranslationAdmin)
             *super().get_urls(),
         ]
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        release = self.get_object(request, unquote(object_id))
-        extra_context = {
-            **(extra_context or {}),
-            "show_publish_changes": release is not None
-            and release.status == Release.Status.PUBLISHED
-            and can_publish(request.user),
-        }
-        return super().change_view(request, object_id, form_url, extra_context)
+    def changelist_view(self, request, extra_context=None):
+        freshness.store_due_states()
+        return super().changelist_view(request, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["show_publish_changes"] = (
+            obj is not None and obj.status == Release.Status.PUBLISHED and can_publish(request.user)
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def changes_view(self, request, object_id):
         """The working copy beside what the public reads, field by field and language by
@@ -501,7 +546,6 @@ class ReleaseAdmin(RevisionCompareMixin, VersionAdmin, NewsroomTranslationAdmin)
 
     @admin.display(description=_("languages"))
     def languages_display(self, release):
-        recorded = freshness.recorded_sources(release)
         versions = {version.language: version for version in release.language_versions.all()}
         return format_html_join(
             " ",
@@ -511,7 +555,10 @@ class ReleaseAdmin(RevisionCompareMixin, VersionAdmin, NewsroomTranslationAdmin)
                     code,
                     versions[code].get_status_display() if code in versions else "",
                     code.upper(),
-                    freshness_badge(release, code, recorded),
+                    # Only the release's own language may have no version.
+                    freshness_badge(
+                        versions[code].freshness if code in versions else freshness.SOURCE
+                    ),
                 )
                 for code in CODES
             ),

@@ -15,6 +15,15 @@ class LanguageVersion(models.Model):
         IN_REVIEW = "in_review", _("in review")
         APPROVED = "approved", _("approved")
 
+    class Freshness(models.TextChoices):
+        """What the translation holds of the source's current text (releases/freshness.py
+        says which)."""
+
+        SOURCE = "source", _("source")
+        COMPLETE = "complete", _("complete")
+        MISSING = "missing", _("missing")
+        STALE = "stale", _("stale")
+
     release = models.ForeignKey(
         "newsroom.Release",
         verbose_name=_("release"),
@@ -34,6 +43,14 @@ class LanguageVersion(models.Model):
         related_name="+",
     )
     reviewed_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    # Stored on every write that can change it (freshness.store_states), so that the
+    # translation queues read an index instead of comparing every release's text.
+    freshness = models.CharField(
+        _("freshness"), max_length=10, choices=Freshness.choices, default=Freshness.MISSING
+    )
+    # When a scheduled change of the source's live text takes over, and with it the freshness
+    # may change without any write: it is stored again then (freshness.store_due_states).
+    freshness_until = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("language version")
@@ -42,7 +59,17 @@ class LanguageVersion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["release", "language"], name="language_version_unique"),
         ]
-        indexes = [models.Index(fields=["language", "status"], name="language_version_queue_idx")]
+        indexes = [
+            models.Index(fields=["language", "status"], name="language_version_queue_idx"),
+            models.Index(
+                fields=["language", "freshness", "release"], name="language_version_fresh_idx"
+            ),
+            models.Index(
+                fields=["freshness_until"],
+                condition=models.Q(freshness_until__isnull=False),
+                name="language_version_due_idx",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.get_language_display()}: {self.get_status_display()}"

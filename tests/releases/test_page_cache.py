@@ -13,12 +13,13 @@ from django.utils import timezone
 from django.utils.translation import override
 
 from benchmark.load import redis_answers
-from core import page_cache
+from core import page_cache, page_tags
+from core.approved_text import approve as approve_text
 from events import services as event_services
 from releases import services, views
 from releases.models import Release
 from staff import roles
-from tests.factories import EventFactory, ReleaseFactory, TopicFactory, approve
+from tests.factories import EventFactory, PersonFactory, ReleaseFactory, TopicFactory, approve
 
 pytestmark = pytest.mark.django_db
 
@@ -362,8 +363,162 @@ def test_a_reader_renders_the_page_itself_when_the_render_it_waited_for_fails(cl
     ReleaseFactory(title_ar="خبر منشور")
     monkeypatch.setattr(page_cache, "RENDER_WAIT_SECONDS", 0.2)
     # Another request took the page to render, and died before keeping it.
-    key = page_cache.page_key(RequestFactory().get("/ar/news/"), page_cache.generation())
+    with override("ar"):
+        key = page_cache.page_key(RequestFactory().get("/ar/news/"))
     cache.set(f"{key}:rendering", True, 60)
     with override("ar"):
         response = client.get("/ar/news/")
     assert "خبر منشور" in response.content.decode()
+
+
+# Only what a change touches is renewed (core/page_tags.py).
+
+
+def served_from_the_cache(client, path, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get(path)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_corrected_release_renews_its_page_and_the_lists_but_not_another_releases_page(
+    client, committed, django_assert_num_queries
+):
+    corrected = ReleaseFactory(title_ar="عنوان أول")
+    other = ReleaseFactory(title_ar="خبر آخر")
+    for path in (corrected.get_absolute_url(), other.get_absolute_url(), "/ar/news/"):
+        client.get(path)
+    renewed = []
+
+    def purge(sender, tags, **kwargs):
+        renewed.extend(tags)
+
+    page_tags.tags_renewed.connect(purge)
+
+    def correct():
+        corrected.title_ar = "عنوان مصحح"
+        services.save_release(release=corrected, written=["title_ar"])
+        services.publish_changes(release=corrected, user=None)
+
+    try:
+        committed(correct)
+    finally:
+        page_tags.tags_renewed.disconnect(purge)
+
+    assert "عنوان مصحح" in client.get(corrected.get_absolute_url()).content.decode()
+    assert "عنوان مصحح" in client.get("/ar/news/").content.decode()
+    assert "خبر آخر" in served_from_the_cache(
+        client, other.get_absolute_url(), django_assert_num_queries
+    )
+    assert f"release-{corrected.pk}" in renewed and "releases" in renewed
+    assert f"release-{other.pk}" not in renewed and "site" not in renewed
+
+
+def test_a_working_copy_save_renews_no_page(client, committed, django_assert_num_queries):
+    release = ReleaseFactory(title_ar="العنوان المنشور")
+    for path in (release.get_absolute_url(), "/ar/news/"):
+        client.get(path)
+    before = page_tags.renewals()
+
+    def write():
+        release.title_ar = "عنوان قيد الكتابة"
+        release.title_fa = "عنوانی در دست ترجمه"
+        services.save_release(release=release, written=["title_ar", "title_fa"])
+
+    committed(write)
+
+    assert page_tags.renewals() == before
+    for path in (release.get_absolute_url(), "/ar/news/"):
+        html = served_from_the_cache(client, path, django_assert_num_queries)
+        assert "العنوان المنشور" in html and "قيد الكتابة" not in html
+
+
+def test_an_unapproved_change_to_an_event_renews_nothing_until_it_is_approved(
+    client, committed, django_assert_num_queries
+):
+    event = EventFactory(slug="forum", title_fa="همایش")
+    approve_text(event)
+    event.save()
+    client.get("/fa/events/forum/")
+
+    def translate():
+        event.title_fa = "همایش بازنگری‌شده"
+        event.save()
+
+    committed(translate)
+    assert "بازنگری" not in served_from_the_cache(
+        client, "/fa/events/forum/", django_assert_num_queries
+    )
+
+    def approve_persian():
+        approve_text(event, ["fa"])
+        event.save(update_fields=["approved"])
+
+    committed(approve_persian)
+    assert "همایش بازنگری‌شده" in client.get("/fa/events/forum/").content.decode()
+
+
+def test_renaming_a_person_renews_the_pages_of_releases_naming_them_and_no_other(
+    client, committed, django_assert_num_queries
+):
+    person = PersonFactory(name_ar="فلان الفلاني")
+    approve_text(person)
+    person.save()
+    naming = ReleaseFactory(title_ar="خبر عنه", links={"people": [person]})
+    other = ReleaseFactory(title_ar="خبر آخر")
+    for release in (naming, other):
+        client.get(release.get_absolute_url())
+
+    def rename():
+        person.name_ar = "فلان بن فلان"
+        approve_text(person)
+        person.save()
+
+    committed(rename)
+
+    assert "فلان بن فلان" in client.get(naming.get_absolute_url()).content.decode()
+    served_from_the_cache(client, other.get_absolute_url(), django_assert_num_queries)
+
+
+def test_publishing_a_release_shows_on_the_page_of_the_event_it_is_about(client, committed):
+    event = EventFactory(slug="forum")
+    approve_text(event)
+    event.save()
+    draft = committed(
+        lambda: ReleaseFactory(
+            title_ar="خبر المنتدى", status=Release.Status.DRAFT, links={"events": [event]}
+        )
+    )
+    assert "خبر المنتدى" not in client.get("/ar/events/forum/").content.decode()
+
+    committed(
+        lambda: services.set_status(release=draft, status=Release.Status.PUBLISHED, user=None)
+    )
+
+    assert "خبر المنتدى" in client.get("/ar/events/forum/").content.decode()
+
+
+def test_every_kept_page_names_its_tags_for_a_cdn_to_purge_by(client):
+    topic = TopicFactory(slug="victims")
+    release = ReleaseFactory(links={"topics": [topic]})
+
+    page = client.get(release.get_absolute_url())
+    listing = client.get("/ar/news/")
+
+    keys = set(page["Surrogate-Key"].split(" "))
+    assert {"site", f"release-{release.pk}", f"topic-{topic.pk}"} <= keys
+    assert set(page["Cache-Tag"].split(",")) == keys
+    assert {"site", "releases", "topics"} <= set(listing["Surrogate-Key"].split(" "))
+    # The list stands for its releases by their collection: no tag of each.
+    assert f"release-{release.pk}" not in listing["Surrogate-Key"]
+
+
+def test_a_page_whose_tags_the_cache_lost_is_rendered_again(client):
+    release = ReleaseFactory(title_ar="خبر")
+    client.get(release.get_absolute_url())
+    cache.delete(page_tags.tag_key(f"release-{release.pk}"))
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(release.get_absolute_url())
+
+    assert response.status_code == 200 and len(queries) > 0

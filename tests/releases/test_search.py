@@ -3,7 +3,7 @@ from django.test.utils import CaptureQueriesContext
 
 from core.arabic_script import arabic_stem, normalise, words
 from releases.models import Release
-from tests.factories import ReleaseFactory
+from tests.factories import ReleaseFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +84,29 @@ def test_search_uses_the_full_text_index_on_postgresql():
         cursor.execute(f"EXPLAIN {queries[0]['sql']}")
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "release_search_vector_idx" in plan
+
+
+@pytest.mark.django_db
+def test_a_search_alone_counts_its_facets_off_the_news_index(
+    client, django_assert_max_num_queries, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        water, victims = TopicFactory(slug="water"), TopicFactory(slug="victims")
+        for _ in range(3):
+            ReleaseFactory(title_ar="خبر عن المياه", links={"topics": [water]})
+        ReleaseFactory(title_ar="المياه والضحايا", links={"topics": [victims]}, kind="statement")
+        ReleaseFactory(title_ar="خبر آخر", links={"topics": [water]})
+
+    def counts(path):
+        facets = {facet.name: facet for facet in client.get(path).context["facets"]}
+        return {
+            name: {option.value: option.count for option in facets[name].options}
+            for name in ("topic", "kind")
+        }
+
+    # One search, then the page's releases and their live texts: no count per facet.
+    with django_assert_max_num_queries(5):
+        searched = counts("/ar/news/?q=المياه")
+    assert searched == {"topic": {"water": 3, "victims": 1}, "kind": {"news": 3, "statement": 1}}
+    # The same counts as SQL gives them with a filter the index does not hold.
+    assert counts("/ar/news/?q=المياه&date_from=2000-01-01") == searched
