@@ -73,18 +73,20 @@ def seconds_until_next_scheduled_change():
     return None
 
 
-def timeout():
-    """How long a page or part kept now stays good: until the next scheduled change."""
+def timeout(keep_for=None):
+    """How long a page or part kept now stays good, at most `keep_for` (PAGE_CACHE_SECONDS):
+    until the next scheduled change."""
+    keep_for = settings.PAGE_CACHE_SECONDS if keep_for is None else keep_for
     until_change = seconds_until_next_scheduled_change()
     if until_change is None:
-        return settings.PAGE_CACHE_SECONDS
-    return min(settings.PAGE_CACHE_SECONDS, until_change)
+        return keep_for
+    return min(keep_for, until_change)
 
 
-def keep(key, started, tags, value):
+def keep(key, started, tags, value, seconds):
     tags = frozenset(tags)
     page_tags.make_known(tags)
-    cache.set(key, Kept(started, tags, value), timeout())
+    cache.set(key, Kept(started, tags, value), seconds)
 
 
 def remembered(name, parts, compute, *, shows=()):
@@ -99,11 +101,11 @@ def remembered(name, parts, compute, *, shows=()):
     if kept is not None and kept.is_fresh():
         page_tags.shows(*kept.tags)
         return kept.value
-    started = page_tags.renewals()
+    started, seconds = page_tags.renewals(), timeout()
     with page_tags.collecting() as shown:
         page_tags.shows(*shows)
         value = compute()
-    keep(key, started, page_tags.page_tags(shown), value)
+    keep(key, started, page_tags.page_tags(shown), value, seconds)
     return value
 
 
@@ -160,11 +162,13 @@ def page_key(request):
     return f"page-cache:page:{get_language()}:{digest}"
 
 
-def mark_public(response):
-    """Cacheable by browsers and a CDN, which revalidate (ETag) so that edits show at once."""
+def mark_public(response, cdn_seconds):
+    """Cacheable by browsers and a CDN, which revalidate (ETag) so that edits show at once; a
+    CDN keeps it `cdn_seconds` at most: CDN_CACHE_SECONDS, or less when a scheduled release
+    goes live or a publication ends sooner, which no save purges."""
     patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
-    if settings.CDN_CACHE_SECONDS:
-        patch_cache_control(response, s_maxage=settings.CDN_CACHE_SECONDS)
+    if cdn_seconds:
+        patch_cache_control(response, s_maxage=cdn_seconds)
     patch_vary_headers(response, ["Cookie"])
 
 
@@ -206,8 +210,10 @@ def cached_for_readers(view=None, *, params=(), shows=()):
             if response is not None:
                 return response
         # Read before the database is: a change committed while this page renders leaves it
-        # stale, however late the page learns which records it shows.
-        started = page_tags.renewals()
+        # stale, however late the page learns which records it shows; and a scheduled change
+        # that comes while it renders ends its time.
+        started, seconds = page_tags.renewals(), timeout()
+        cdn_seconds = timeout(settings.CDN_CACHE_SECONDS) if settings.CDN_CACHE_SECONDS else 0
         try:
             with page_tags.collecting() as shown:
                 page_tags.shows(*shows)
@@ -222,13 +228,13 @@ def cached_for_readers(view=None, *, params=(), shows=()):
             # A HEAD response may lose its body on the way out: only a GET's is kept.
             cache.delete(rendering)
             if storable(response):
-                mark_public(response)
+                mark_public(response, cdn_seconds)
             return response
-        mark_public(response)
+        mark_public(response, cdn_seconds)
         tags = page_tags.page_tags(shown)
         label(response, tags)
         set_response_etag(response)
-        keep(key, started, tags, response)
+        keep(key, started, tags, response, seconds)
         cache.delete(rendering)
         return response
 

@@ -261,10 +261,15 @@ def renew(tags):
     transaction.on_commit(partial(store_renewal, frozenset(tags)))
 
 
+def touched(records):
+    """The tags a change of each of `records` renews."""
+    return set().union(*(changed_tags(FAMILIES[type(record)], record, None) for record in records))
+
+
 def written_in_bulk(records):
     """Renew what `records` touch: for rows inserted without signals (bulk_create)."""
     if active():
-        renew(set().union(*(changed_tags(FAMILIES[type(r)], r, None) for r in records)))
+        renew(touched(records))
 
 
 def store_renewal(tags):

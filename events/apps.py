@@ -7,9 +7,12 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from core import page_tags
+        from core import page_cache, page_tags
 
         from .models import Event, Participation, Session
+
+        # The home page's upcoming and recent events part ways at midnight, with nobody saving.
+        page_cache.add_scheduled_change(Event.objects.next_change)
 
         page_tags.follow(Event, "event", collection="events")
         page_tags.follow(Session)

@@ -1,3 +1,5 @@
+from datetime import datetime, time, timedelta
+
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -23,6 +25,12 @@ class EventQuerySet(models.QuerySet):
     def dated(self):
         """Events whose date the sources give, at least the year."""
         return self.exclude(date_precision=DatePrecision.UNKNOWN)
+
+    def next_change(self):
+        """When upcoming and recent events next part ways by themselves: the site's next
+        midnight."""
+        tomorrow = timezone.localdate() + timedelta(days=1)
+        return timezone.make_aware(datetime.combine(tomorrow, time.min))
 
     def upcoming(self):
         """Events starting today or later, soonest first."""

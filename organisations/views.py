@@ -44,7 +44,8 @@ def organisation_list(request):
     )
 
 
-@cached_for_readers
+# Its units are read as keys, not loaded: any organisation's move renews the page.
+@cached_for_readers(shows=["organisations"])
 def organisation_detail(request, slug):
     organisation = get_object_or_404(Organisation.objects.select_related("parent"), slug=slug)
     units = Organisation.objects.with_units(organisation)

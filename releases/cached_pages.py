@@ -9,7 +9,9 @@ LINKED = ("topics", "events", "people", "organisations")
 
 def pages_listing(release):
     """The tags of the pages that list `release` whether or not they loaded it when they were
-    kept: those of what it links to and quotes, and of the pledges it reported."""
+    kept: those of what it links to and quotes, and of the pledges it reported and their
+    donors, recipients, programmes and events (whose pages show such a pledge only while the
+    release is public)."""
     tags = set()
     for relation in LINKED:
         model = Release._meta.get_field(relation).related_model
@@ -19,8 +21,7 @@ def pages_listing(release):
         model = LiveQuote._meta.get_field(key).related_model
         keys = quotes.exclude(**{key: None}).values_list(key, flat=True).distinct()
         tags |= {page_tags.tag_of(model, pk) for pk in keys}
-    pledges = release.pledges.values_list("pk", flat=True)
-    return tags | {page_tags.tag_of(release.pledges.model, pk) for pk in pledges}
+    return tags | page_tags.touched(release.pledges.all())
 
 
 def links(release, relation):

@@ -9,6 +9,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext
 
+from core import page_tags
 from core.languages import public_text
 from events.models import Event
 from organisations.models import Organisation
@@ -78,6 +79,8 @@ class LatestReleasesFeed(Feed):
             case Organisation():
                 # A parent includes its units, as on the news list: UNOCT's news includes UNCCT's.
                 releases = releases.tagged("organisations", Organisation.objects.with_units(obj))
+                # Its units are read as keys, not loaded: any organisation's move renews it.
+                page_tags.shows("organisations")
         return releases.listed().prefetch_related("topics")[:FEED_LENGTH].for_reader()
 
     def item_title(self, item):

@@ -29,6 +29,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from pyroaring import BitMap
 
+from core import page_cache
 from core.approved_text import public_names
 from core.languages import CODES
 from events.models import Event
@@ -330,6 +331,10 @@ def rebuild(wait=True):
         stored.save()
         # Only the changes seen before building: one committed meanwhile stays, for the next.
         NewsIndexChange.objects.filter(pk__in=noted).delete()
+        # Lists kept while this was built were read off the index before it: renewed once this
+        # one is stored. (A change renewed them when it committed, before the build; and a
+        # scheduled publication renews nothing itself.)
+        page_cache.invalidate("releases")
     loaded = listing
     return listing
 

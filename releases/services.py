@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from core import edit_conflicts, page_cache
+from core import edit_conflicts, page_cache, page_tags
 from core.images import make_renditions
 from core.languages import CODES
 from core.permissions import can_publish
@@ -131,8 +131,15 @@ def save_release(
     if image and (adding or before["hero_image"] != image.name):
         # After the commit: a rolled-back save leaves no renditions behind. A rendition that
         # fails is logged, never turned into an error for a save that has committed.
-        transaction.on_commit(lambda: make_renditions(image), robust=True)
+        transaction.on_commit(lambda: show_renditions(release, image), robust=True)
     return release
+
+
+def show_renditions(release, image):
+    """Make the image's renditions, then renew the pages that show it, kept meanwhile with the
+    original."""
+    make_renditions(image)
+    page_cache.invalidate(page_tags.tag_of(Release, release.pk))
 
 
 def settle_live(*, release, user, and_publish=False):

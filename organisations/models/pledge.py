@@ -173,7 +173,9 @@ class Pledge(models.Model):
     reported_in = models.ForeignKey(
         "newsroom.Release",
         verbose_name=_("reported in"),
-        on_delete=models.SET_NULL,
+        # Not SET_NULL: a pledge reported by a draft would then read as entered by staff, and
+        # be public. Deleting the release asks for its pledges to be dealt with first.
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="pledges",

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from babel.numbers import list_currencies
 from django.db import connection
+from django.db.models import ProtectedError
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.test import RequestFactory
@@ -13,7 +14,7 @@ from django.utils import timezone, translation
 
 from core.languages import CODES
 from organisations.funding import format_amount, funding_context
-from organisations.models import AmountBasis, Programme
+from organisations.models import AmountBasis, Pledge, Programme
 from organisations.money import babel_amount, local_digits, shape_of
 from releases.models import Release
 from tests.factories import EventFactory, OrganisationFactory, PledgeFactory, ReleaseFactory
@@ -459,3 +460,14 @@ def test_the_page_filters_and_reports_ignored_values(client):
     assert [pledge.donor.slug for pledge in response.context["pledges"]] == ["qatar"]
     assert response.context["ignored"] == ["year"]
     assert "Some filter values were not recognised and were ignored." in response.content.decode()
+
+
+def test_a_release_that_reported_a_pledge_cannot_be_deleted_from_under_it():
+    draft = ReleaseFactory(status="draft")
+    pledge = PledgeFactory(reported_in=draft)
+
+    with pytest.raises(ProtectedError):
+        draft.delete()
+
+    # Had the link been cleared, the pledge would read as entered by staff: public.
+    assert pledge not in Pledge.objects.public()

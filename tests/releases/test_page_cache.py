@@ -16,10 +16,18 @@ from benchmark.load import redis_answers
 from core import page_cache, page_tags
 from core.approved_text import approve as approve_text
 from events import services as event_services
-from releases import services, views
+from releases import news_index, services, views
 from releases.models import Release
 from staff import roles
-from tests.factories import EventFactory, PersonFactory, ReleaseFactory, TopicFactory, approve
+from tests.factories import (
+    EventFactory,
+    OrganisationFactory,
+    PersonFactory,
+    PledgeFactory,
+    ReleaseFactory,
+    TopicFactory,
+    approve,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -522,3 +530,69 @@ def test_a_page_whose_tags_the_cache_lost_is_rendered_again(client):
         response = client.get(release.get_absolute_url())
 
     assert response.status_code == 200 and len(queries) > 0
+
+
+def test_publishing_a_release_shows_the_pledge_it_reported_on_the_donors_page(client, committed):
+    donor = OrganisationFactory(slug="qatar", kind="member_state")
+    draft = ReleaseFactory(status=Release.Status.DRAFT)
+    pledge = PledgeFactory(donor=donor, reported_in=draft, amount=1_000_000)
+    assert client.get("/ar/organisations/qatar/").context["pledges_given"] == []
+
+    committed(
+        lambda: services.set_status(release=draft, status=Release.Status.PUBLISHED, user=None)
+    )
+
+    response = client.get("/ar/organisations/qatar/")
+    assert response.context is not None, "served from the cache as it was"
+    assert response.context["pledges_given"] == [pledge]
+
+
+def test_moving_an_organisation_under_a_unit_shows_its_news_in_the_parents_feed(client, committed):
+    parent = OrganisationFactory(slug="unoct")
+    unit = OrganisationFactory(slug="uncct", parent=parent)
+    moved = OrganisationFactory(slug="centre")
+    ReleaseFactory(title_ar="خبر المركز", links={"organisations": [moved]})
+    assert "خبر المركز" not in client.get("/ar/organisations/unoct/feed/").content.decode()
+
+    def move():
+        moved.parent = unit
+        moved.save()
+
+    committed(move)
+
+    assert "خبر المركز" in client.get("/ar/organisations/unoct/feed/").content.decode()
+
+
+def test_lists_kept_while_the_news_index_was_built_are_renewed_once_it_is_stored(committed):
+    ReleaseFactory()
+    page_tags.make_known({"releases"})
+    before = page_tags.renewals()
+    assert page_tags.unchanged_since(before, {"releases"})
+
+    committed(news_index.rebuild)
+
+    assert not page_tags.unchanged_since(before, {"releases"})
+
+
+def test_a_cdn_keeps_a_page_no_longer_than_until_the_next_scheduled_release(client, settings):
+    settings.CDN_CACHE_SECONDS = 3600
+    ReleaseFactory(published_at=timezone.now() + timezone.timedelta(seconds=120))
+
+    response = client.get("/ar/news/")
+
+    assert 0 < cache_seconds(response, "s-maxage") <= 120
+
+
+def cache_seconds(response, directive):
+    for part in response["Cache-Control"].split(","):
+        name, _sep, value = part.strip().partition("=")
+        if name == directive:
+            return int(value)
+    return None
+
+
+def test_nothing_is_kept_past_midnight_when_upcoming_events_become_recent(monkeypatch):
+    late = timezone.make_aware(timezone.datetime(2026, 12, 1, 23, 59, 30))
+    monkeypatch.setattr(timezone, "now", lambda: late)
+
+    assert page_cache.timeout() <= 30
