@@ -6,7 +6,7 @@ from django.utils.translation import get_language, gettext
 
 from core.languages import filled_languages, public_text
 from core.page_cache import cached_for_readers
-from core.seo import page_meta
+from core.seo import page_meta, rss
 
 from .filters import EventFilter
 from .models import Event
@@ -52,6 +52,7 @@ def event_detail(request, slug):
         "donor", "recipient", "programme", "announced_by"
     )
     language = get_language()
+    feed = reverse("feeds:event_feed", kwargs={"slug": event.slug})
     return render(
         request,
         "events/event_detail.html",
@@ -63,6 +64,7 @@ def event_detail(request, slug):
             "participations": list(participations),
             "pledges": list(pledges),
             "releases": releases,
+            "feed": feed,
             "meta": page_meta(
                 request,
                 title=public_text(event, "title"),
@@ -71,6 +73,7 @@ def event_detail(request, slug):
                 languages=filled_languages(event, "title"),
                 og_type="website",
                 schema=event_schema(event, language),
+                feeds=[rss(feed)],
             ),
         },
     )

@@ -1,10 +1,11 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import get_language, gettext
 
 from core.languages import public_text
 from core.page_cache import cached_for_readers
-from core.seo import page_meta
+from core.seo import page_meta, rss
 
 from .filters import FundingFilter, OrganisationFilter
 from .funding import funding_context
@@ -52,6 +53,7 @@ def organisation_detail(request, slug):
     events = linked("organised_events").involving(units).order_by("-start_date")
     pledges = Pledge.objects.public().select_related("donor", "recipient", "programme")
     releases = linked("releases").published().tagged("organisations", units).listed()
+    feed = reverse("feeds:organisation_feed", kwargs={"slug": organisation.slug})
     return render(
         request,
         "organisations/organisation_detail.html",
@@ -62,6 +64,7 @@ def organisation_detail(request, slug):
             "pledges_given": list(pledges.filter(donor=organisation)[:PLEDGES_SHOWN]),
             "pledges_received": list(pledges.filter(recipient__in=units)[:PLEDGES_SHOWN]),
             "releases": releases[:30].for_reader(),
+            "feed": feed,
             "meta": page_meta(
                 request,
                 title=public_text(organisation, "name"),
@@ -74,6 +77,7 @@ def organisation_detail(request, slug):
                     "url": organisation.website,
                     "inLanguage": get_language(),
                 },
+                feeds=[rss(feed)],
             ),
         },
     )

@@ -10,7 +10,7 @@ from core import page_cache
 from core.images import rendition_url
 from core.languages import CODES
 from core.page_cache import cached_for_readers
-from core.seo import page_meta
+from core.seo import atom, page_meta, rss
 from events.models import Event
 
 from . import live_texts, news_index
@@ -58,6 +58,7 @@ def news_list(request):
         paginator.count = result_count(facets, filterset)
     page = paginator.get_page(request.GET.get("page"))
     query = filterset.form.cleaned_data.get("q", "") if filterset.is_valid() else ""
+    feeds = list_feeds(filterset)
     return render(
         request,
         "releases/news_list.html",
@@ -70,8 +71,33 @@ def news_list(request):
             "search_capped": bool(query) and page.paginator.count >= SEARCH_LIMIT,
             "search_limit": SEARCH_LIMIT,
             "filtered": any(value for key, value in request.GET.items() if key != "page"),
+            "feed": feeds[0][1],
+            "meta": page_meta(
+                request,
+                title=gettext("News"),
+                description=gettext(
+                    "The latest news, press releases and statements, newest first."
+                ),
+                schema={
+                    "@type": "CollectionPage",
+                    "name": gettext("News"),
+                    "inLanguage": get_language(),
+                },
+                feeds=feeds,
+            ),
         },
     )
+
+
+def list_feeds(filterset):
+    """The list's own feeds: a topic's, an event's or an organisation's when that is its one
+    filter, else the news feed (RSS and Atom)."""
+    data = filterset.form.cleaned_data if filterset.is_valid() else {}
+    chosen = [name for name, value in data.items() if value]
+    if len(chosen) == 1 and chosen[0] in ("topic", "event", "organisation"):
+        kind = chosen[0]
+        return [rss(reverse(f"feeds:{kind}_feed", kwargs={"slug": data[kind].slug}))]
+    return [rss(reverse("feeds:feed_rss")), atom(reverse("feeds:feed_atom"))]
 
 
 def archive_figures():
