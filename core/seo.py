@@ -44,19 +44,24 @@ def page_meta(
         with override(code):
             return request.build_absolute_uri(path_in(code))
 
-    alternates = [(code, absolute(code)) for code in languages]
+    alternates = with_default([(code, absolute(code)) for code in languages])
     return {
         "title": title,
         "description": strip_tags(description or gettext(SITE_DESCRIPTION))[:300],
         "canonical": absolute(current),
         "alternates": alternates,
-        "x_default": alternates[0][1] if alternates else "",
         "og_type": og_type,
         "image": request.build_absolute_uri(image) if image else "",
         "locale": {"ar": "ar_AR", "en": "en_GB", "fa": "fa_IR"}.get(current, current),
         "jsonld": jsonld(schema) if schema else "",
         "feeds": [(kind, request.build_absolute_uri(path)) for kind, path in feeds],
     }
+
+
+def with_default(alternates):
+    """A page's (hreflang, address) pairs, in the site's order of languages, and x-default: its
+    address in the first of them. The page's head and the sitemap both say these."""
+    return [*alternates, ("x-default", alternates[0][1])] if alternates else []
 
 
 def rss(path):

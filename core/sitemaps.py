@@ -10,7 +10,6 @@ pattern once per language, fills in each item's slug, and the page is written as
 from html import escape
 from urllib.parse import quote
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import x_robots_tag
 from django.contrib.sites.shortcuts import get_current_site
@@ -21,6 +20,7 @@ from django.utils.http import RFC3986_SUBDELIMS, http_date
 from django.utils.translation import override
 
 from .languages import CODES
+from .seo import with_default
 
 # Items per sitemap page; each is listed once per language, so up to three addresses each.
 PAGE_ITEMS = 250
@@ -32,15 +32,14 @@ SAFE_IN_PATH = RFC3986_SUBDELIMS + "/~:@"
 class TranslatedSitemap(Sitemap):
     """A section of pages that exist under /ar/, /en/ and /fa/: one entry per language.
 
-    Subclasses give `items()` and `url_name`, the address of an item's page by its `slug`; content
-    that exists in only some languages, or under another slug in each, overrides `entries` (as
-    ReleaseSitemap does). The x-default alternate (the unprefixed address, which sends readers to
-    their own language) is added only for items that exist in the default language, Arabic.
+    Subclasses give `items()` and `url_name`, the address of an item's page by its `slug`; an
+    item lists the languages of its `public_languages()` (its page says the same), all three
+    without it. Content under another slug in each language overrides `entries` (as
+    ReleaseSitemap does). The alternates are the page's own (core/seo.py with_default).
     """
 
     i18n = True
     alternates = True
-    x_default = True
     limit = PAGE_ITEMS
     url_name = None
 
@@ -62,7 +61,8 @@ class TranslatedSitemap(Sitemap):
         patterns = self.patterns()
         for item in items:
             slug = quote(item.slug, safe=SAFE_IN_PATH)
-            yield {code: patterns[code].replace(SLUG, slug) for code in CODES}, None
+            languages = item.public_languages() if hasattr(item, "public_languages") else CODES
+            yield {code: patterns[code].replace(SLUG, slug) for code in languages}, None
 
     def _urls(self, page, protocol, domain):
         """Django's url dicts for the page, for the index's last-modified and for write()."""
@@ -70,13 +70,9 @@ class TranslatedSitemap(Sitemap):
         urls = []
         for addresses, lastmod in self.entries(self.paginator.page(page).object_list):
             alternates = [
-                {"location": root + path, "lang_code": c} for c, path in addresses.items()
+                {"location": root + path, "lang_code": code}
+                for code, path in with_default(list(addresses.items()))
             ]
-            if self.x_default and settings.LANGUAGE_CODE in addresses:
-                default = addresses[settings.LANGUAGE_CODE].replace(
-                    f"/{settings.LANGUAGE_CODE}/", "/", 1
-                )
-                alternates.append({"location": root + default, "lang_code": "x-default"})
             for path in addresses.values():
                 urls.append({"location": root + path, "lastmod": lastmod, "alternates": alternates})
         return urls

@@ -10,6 +10,7 @@ from django_countries.fields import CountryField
 from core.approved_text import approved_field
 from core.dates import DatePrecision
 from core.edit_conflicts import version_field
+from core.languages import filled_languages
 
 
 class CountQualifier(models.TextChoices):
@@ -161,6 +162,11 @@ class Event(models.Model):
 
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
+
+    def public_languages(self):
+        """The languages its page exists in: those of its approved title. The page's hreflang
+        and the sitemap both list these."""
+        return filled_languages(self, "title")
 
 
 class Session(models.Model):

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import get_language, gettext
 
-from core.languages import filled_languages, public_text
+from core.languages import public_text
 from core.page_cache import cached_for_readers
 from core.seo import page_meta, rss
 
@@ -70,7 +70,7 @@ def event_detail(request, slug):
                 title=public_text(event, "title"),
                 description=public_text(event, "summary"),
                 path_in=lambda code: reverse("events:detail", kwargs={"slug": event.slug}),
-                languages=filled_languages(event, "title"),
+                languages=event.public_languages(),
                 og_type="website",
                 schema=event_schema(event, language),
                 feeds=[rss(feed)],

@@ -4,6 +4,16 @@ from django.utils.translation import get_language, get_language_info
 from core.languages import CODES
 
 
+def in_language(path, current, code):
+    """`path` under `code`'s prefix: as Django translates it, or, for an address that leads
+    nowhere (a 404 page), with its language prefix swapped."""
+    translated = translate_url(path, code)
+    prefix = f"/{current}/"
+    if translated == path and code != current and path.startswith(prefix):
+        return f"/{code}/{path.removeprefix(prefix)}"
+    return translated
+
+
 def language_switcher(request):
     """The same page in each language: the switcher never drops the reader on the home page.
 
@@ -21,7 +31,7 @@ def language_switcher(request):
             {
                 "code": code,
                 "name": get_language_info(code)["name_local"],
-                "url": known.get(code) or translate_url(path, code),
+                "url": known.get(code) or in_language(path, current, code),
                 "current": code == current,
             }
             for code in CODES

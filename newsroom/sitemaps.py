@@ -16,8 +16,8 @@ from releases.sitemaps import ReleaseSitemap
 
 class StaticViewSitemap(TranslatedSitemap):
     def items(self):
-        return ["releases:home", "releases:news", "events:list", "organisations:list",
-                "organisations:funding"]  # fmt: skip
+        return ["releases:home", "releases:news", "events:list", "people:list",
+                "organisations:list", "organisations:funding"]  # fmt: skip
 
     def entries(self, items):
         for name in items:

@@ -70,6 +70,7 @@ def organisation_detail(request, slug):
                 title=public_text(organisation, "name"),
                 description=public_text(organisation, "description"),
                 path_in=lambda code: organisation.get_absolute_url(),
+                languages=organisation.public_languages(),
                 schema={
                     "@type": "Organization",
                     "name": public_text(organisation, "name"),

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from core.approved_text import approved_field
 from core.edit_conflicts import version_field
 from core.images import PublicImageField
+from core.languages import filled_languages
 
 
 class Honorific(models.TextChoices):
@@ -46,6 +47,11 @@ class Person(models.Model):
 
     def get_absolute_url(self):
         return reverse("people:detail", kwargs={"slug": self.slug})
+
+    def public_languages(self):
+        """The languages its page exists in: those of its approved name. The page's hreflang
+        and the sitemap both list these."""
+        return filled_languages(self, "name")
 
     @property
     def name_with_honorific(self):

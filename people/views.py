@@ -1,11 +1,33 @@
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
-from core.languages import filled_languages, public_text
+from core.languages import public_text
 from core.page_cache import cached_for_readers
 from core.seo import page_meta
 
+from .filters import PersonFilter
 from .models import Person
+
+PAGE_SIZE = 50
+
+
+@cached_for_readers(params=[*PersonFilter.base_filters, "page"], shows=["people", "organisations"])
+def person_list(request):
+    filterset = PersonFilter(request.GET, queryset=Person.objects.order_by("slug"))
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    valid = filterset.is_valid()
+    return render(
+        request,
+        "people/person_list.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "query": filterset.form.cleaned_data.get("q", "") if valid else "",
+            "organisation": filterset.form.cleaned_data.get("organisation") if valid else None,
+            "meta": page_meta(request, title=gettext("People")),
+        },
+    )
 
 
 @cached_for_readers
@@ -33,7 +55,7 @@ def person_detail(request, slug):
                 title=public_text(person, "name"),
                 description=public_text(person, "bio"),
                 path_in=lambda code: person.get_absolute_url(),
-                languages=filled_languages(person, "name"),
+                languages=person.public_languages(),
                 og_type="profile",
                 schema={
                     "@type": "Person",

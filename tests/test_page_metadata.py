@@ -76,7 +76,7 @@ def site():
     )
 
 
-LIST_PAGES = ["/{}/", "/{}/news/", "/{}/news/?topic=victims", "/{}/events/",
+LIST_PAGES = ["/{}/", "/{}/news/", "/{}/news/?topic=victims", "/{}/events/", "/{}/people/",
               "/{}/organisations/", "/{}/funding/"]  # fmt: skip
 
 
@@ -137,3 +137,12 @@ def test_each_list_announces_its_own_feed_in_its_language_and_links_to_it(
     assert subscribe == [feeds[0].format(language)]
     answer = client.get(addresses[0])
     assert answer.status_code == 200 and b"<rss" in answer.content
+
+
+def test_the_language_links_of_a_missing_page_lead_to_it_in_each_language(client):
+    response = client.get("/en/nowhere/at-all/")
+
+    assert response.status_code == 404
+    links = Head(response.content.decode()).anchors
+    switcher = {a["hreflang"]: a["href"] for a in links if "hreflang" in a}
+    assert switcher == {code: f"/{code}/nowhere/at-all/" for code in LANGUAGES}

@@ -8,6 +8,7 @@ from core.approved_text import approved_field
 from core.dates import DatePrecision
 from core.edit_conflicts import version_field
 from core.images import PublicImageField
+from core.languages import filled_languages
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -107,6 +108,11 @@ class Organisation(models.Model):
 
     def get_absolute_url(self):
         return reverse("organisations:detail", kwargs={"slug": self.slug})
+
+    def public_languages(self):
+        """The languages its page exists in: those of its approved name. The page's hreflang
+        and the sitemap both list these."""
+        return filled_languages(self, "name")
 
     @property
     def short_name(self):

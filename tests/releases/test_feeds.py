@@ -1,3 +1,4 @@
+import re
 from email.utils import parsedate_to_datetime
 from xml.etree import ElementTree
 
@@ -7,11 +8,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import resolve, reverse
 from django.utils import timezone, translation
 
+from core.approved_text import approve as approve_text
 from releases.models import Release
 from releases.sitemaps import ReleaseSitemap
 from tests.factories import (
     EventFactory,
     OrganisationFactory,
+    PersonFactory,
     ReleaseFactory,
     TopicFactory,
     approve,
@@ -246,7 +249,8 @@ def test_the_sitemap_lists_releases_once_per_public_language_with_their_alternat
     entries = releases_in(sitemap(client))
 
     def default(release):
-        return address(release, "ar").replace("/ar/", "/", 1)
+        # The page's own x-default: its address in the first of its languages.
+        return address(release, "ar")
 
     translated_alternates = {
         "ar": address(translated, "ar"),
@@ -261,15 +265,20 @@ def test_the_sitemap_lists_releases_once_per_public_language_with_their_alternat
                 {"ar": address(arabic_only, "ar"), "x-default": default(arabic_only)},
             ),
             *((translated_alternates[code], translated_alternates) for code in ("ar", "en", "fa")),
-            # Django adds x-default only for items in the default language.
-            ("http://testserver/en/news/only/", {"en": "http://testserver/en/news/only/"}),
+            (
+                "http://testserver/en/news/only/",
+                {
+                    "en": "http://testserver/en/news/only/",
+                    "x-default": "http://testserver/en/news/only/",
+                },
+            ),
         ]
     )
     assert written_in_english.public_languages() == {"en"}
 
 
 def test_the_sitemap_lists_every_section_page_and_item_in_every_language(client):
-    event = EventFactory(slug="forum")
+    event = EventFactory(slug="forum", title_fa="همایش")
     pages = [loc for loc, _alternates in sitemap(client)]
     for path in ("", "news/", "events/", "organisations/", "funding/", f"events/{event.slug}/"):
         for code in ("ar", "en", "fa"):
@@ -337,3 +346,18 @@ def test_feed_and_sitemap_queries_do_not_grow_with_the_releases(
 
     assert response.status_code == 200
     assert len(thirty) == len(five)
+
+
+def test_the_sitemap_gives_a_page_the_same_alternates_as_the_page_itself(client):
+    person = PersonFactory(slug="voronkov", name_fa="")  # no Persian name: no Persian page
+    approve_text(person)
+    person.save()
+
+    listed = {loc: alternates for loc, alternates in sitemap(client) if "/voronkov/" in loc}
+    html = client.get("/en/people/voronkov/").content.decode()
+    in_head = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+
+    assert sorted(listed) == ["http://testserver/ar/people/voronkov/",
+                              "http://testserver/en/people/voronkov/"]  # fmt: skip
+    assert all(alternates == in_head for alternates in listed.values())
+    assert in_head["x-default"] == "http://testserver/ar/people/voronkov/"
