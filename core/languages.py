@@ -10,6 +10,13 @@ from django.utils.translation import get_language, get_language_info, override
 
 CODES = tuple(code for code, _name in settings.LANGUAGES)
 DEFAULT = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+# The comma of each language's lists and phrases: Arabic and Persian write "،".
+COMMAS = {"ar": "،", "fa": "،"}
+
+
+def comma(language=None):
+    """The comma and space that join the parts of a phrase in `language` (the active one)."""
+    return COMMAS.get(language or get_language(), ",") + " "
 
 
 def english_name(language):

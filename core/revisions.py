@@ -27,7 +27,7 @@ from modeltranslation.translator import NotRegistered, translator
 from reversion.models import Version
 
 from core.diffs import word_diff
-from core.languages import CODES, direction
+from core.languages import CODES, comma, direction
 from core.permissions import translation_languages
 
 # The largest key a database stores: past it, SQLite fails rather than finding nothing.
@@ -104,7 +104,7 @@ def shown(field, value, names):
         return ""
     if field.is_relation:
         pks = value if field.many_to_many else [value]
-        return ", ".join(
+        return comma().join(
             sorted(
                 names.get((field.related_model, pk)) or gettext("deleted (#%(id)s)") % {"id": pk}
                 for pk in pks

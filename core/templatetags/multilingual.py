@@ -25,6 +25,13 @@ PERSIAN_MONTHS = [
 ]  # fmt: skip
 
 
+@register.simple_tag
+def comma():
+    """The comma of the text around it ("، " in Arabic and Persian, ", " in English): the
+    page's language, or the release's inside its {% language %} block."""
+    return languages.comma()
+
+
 @register.filter
 def dir_of(language):
     return languages.direction(language)
