@@ -59,10 +59,11 @@ def add_scheduled_change(next_change):
     SCHEDULED_CHANGES.append(next_change)
 
 
-def seconds_until_next_scheduled_change():
-    """Seconds until the next scheduled change, or None; asked again after each renewal."""
+def seconds_until_next_scheduled_change(renewals=None):
+    """Seconds until the next scheduled change, or None; asked again after each renewal (the
+    count `renewals`, when the caller has just read it)."""
     now = timezone.now()
-    renewals = page_tags.renewals()
+    renewals = page_tags.renewals() if renewals is None else renewals
     asked_at, next_at = cache.get(NEXT_SCHEDULED_KEY, (None, None))
     if asked_at != renewals or (next_at and next_at <= now):
         times = [when for next_change in SCHEDULED_CHANGES if (when := next_change())]
@@ -73,14 +74,14 @@ def seconds_until_next_scheduled_change():
     return None
 
 
-def timeout(keep_for=None):
-    """How long a page or part kept now stays good, at most `keep_for` (PAGE_CACHE_SECONDS):
-    until the next scheduled change."""
-    keep_for = settings.PAGE_CACHE_SECONDS if keep_for is None else keep_for
-    until_change = seconds_until_next_scheduled_change()
-    if until_change is None:
-        return keep_for
-    return min(keep_for, until_change)
+def capped(seconds, until_change):
+    """`seconds`, or fewer when the next scheduled change comes sooner."""
+    return seconds if until_change is None else min(seconds, until_change)
+
+
+def timeout(renewals=None):
+    """How long a page or part kept now stays good: until the next scheduled change."""
+    return capped(settings.PAGE_CACHE_SECONDS, seconds_until_next_scheduled_change(renewals))
 
 
 def keep(key, started, tags, value, seconds):
@@ -101,7 +102,8 @@ def remembered(name, parts, compute, *, shows=()):
     if kept is not None and kept.is_fresh():
         page_tags.shows(*kept.tags)
         return kept.value
-    started, seconds = page_tags.renewals(), timeout()
+    started = page_tags.renewals()
+    seconds = timeout(started)
     with page_tags.collecting() as shown:
         page_tags.shows(*shows)
         value = compute()
@@ -212,8 +214,8 @@ def cached_for_readers(view=None, *, params=(), shows=()):
         # Read before the database is: a change committed while this page renders leaves it
         # stale, however late the page learns which records it shows; and a scheduled change
         # that comes while it renders ends its time.
-        started, seconds = page_tags.renewals(), timeout()
-        cdn_seconds = timeout(settings.CDN_CACHE_SECONDS) if settings.CDN_CACHE_SECONDS else 0
+        started = page_tags.renewals()
+        until_change = seconds_until_next_scheduled_change(started)
         try:
             with page_tags.collecting() as shown:
                 page_tags.shows(*shows)
@@ -221,21 +223,19 @@ def cached_for_readers(view=None, *, params=(), shows=()):
                 # Rendered here, so that what the template loads is noticed too.
                 if hasattr(response, "render") and not response.is_rendered:
                     response.render()
-        except BaseException:
-            cache.delete(rendering)
-            raise
-        if not storable(response) or request.method != "GET":
+            if not storable(response):
+                return response
+            mark_public(response, capped(settings.CDN_CACHE_SECONDS, until_change))
             # A HEAD response may lose its body on the way out: only a GET's is kept.
-            cache.delete(rendering)
-            if storable(response):
-                mark_public(response, cdn_seconds)
+            if request.method == "GET":
+                tags = page_tags.page_tags(shown)
+                label(response, tags)
+                set_response_etag(response)
+                keep(
+                    key, started, tags, response, capped(settings.PAGE_CACHE_SECONDS, until_change)
+                )
             return response
-        mark_public(response, cdn_seconds)
-        tags = page_tags.page_tags(shown)
-        label(response, tags)
-        set_response_etag(response)
-        keep(key, started, tags, response, seconds)
-        cache.delete(rendering)
-        return response
+        finally:
+            cache.delete(rendering)
 
     return cached_view

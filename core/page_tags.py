@@ -13,7 +13,7 @@ Surrogate-Key and Cache-Tag headers, and the `tags_renewed` signal).
 import time
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 
 from django.conf import settings
@@ -50,7 +50,7 @@ class Family:
     collection: str | None
     public_fields: tuple
     neighbours: object = None
-    links: list = field(default_factory=list)
+    links: list | None = None  # by links_of, once every followed model is known
 
 
 def follow(model, name=None, *, collection=None, ignore=(), neighbours=None):
@@ -84,13 +84,13 @@ def follow(model, name=None, *, collection=None, ignore=(), neighbours=None):
 
 def links_of(family):
     """(foreign key, its family) for each key of `family` to a followed model."""
-    if not family.links:
+    if family.links is None:
         family.links = [
             (f, FAMILIES[f.related_model])
             for f in family.model._meta.concrete_fields
             if f.is_relation and f.related_model in FAMILIES
-        ] or [(None, None)]
-    return [(key, linked) for key, linked in family.links if key is not None]
+        ]
+    return family.links
 
 
 def record_tag(family, pk):
@@ -110,7 +110,9 @@ def own_tags(family, record):
 
 
 def linked_tags(family, record, *, loaded_only=False):
-    """The tags of the records `record` links to: those of a part, through its own links."""
+    """The tags of the records `record` links to, and through a linked part (a live quote's
+    live text) those of its own links; `loaded_only`, as a record loads, not through a part,
+    which would be a query (the page loads the part itself)."""
     tags = set()
     for key, linked in links_of(family):
         value = getattr(record, key.attname)
@@ -118,17 +120,23 @@ def linked_tags(family, record, *, loaded_only=False):
             continue
         if linked.name:
             tags.add(record_tag(linked, value))
-        elif key.is_cached(record) or not loaded_only:
+        elif not loaded_only:
             with suppress(key.related_model.DoesNotExist):
-                tags |= linked_tags(linked, getattr(record, key.name), loaded_only=loaded_only)
+                tags |= linked_tags(linked, getattr(record, key.name))
     return tags
+
+
+def collection_names():
+    """{record tag's family name: its collection}."""
+    return {family.name: family.collection for family in FAMILIES.values() if family.name}
 
 
 def collections_of(tags):
     """The collections of the records among `tags`: what renews a record renews its
     collection too, so that a page may carry the collection for many records (page_tags)."""
-    names = {family.name: family.collection for family in FAMILIES.values() if family.name}
-    return {names[tag.rpartition("-")[0]] for tag in tags if names.get(tag.rpartition("-")[0])}
+    names = collection_names()
+    families = (tag.rpartition("-")[0] for tag in tags)
+    return {names[family] for family in families if names.get(family)}
 
 
 def changed_tags(family, record, before):
@@ -233,7 +241,7 @@ def shows(*collections):
 def page_tags(tags):
     """`tags` without the records a collection among them already stands for, and with the
     collection instead of a long run of one kind's records."""
-    families = {family.name: family.collection for family in FAMILIES.values() if family.name}
+    families = collection_names()
     kept, by_family = set(), {}
     for tag in tags:
         family, _sep, _pk = tag.rpartition("-")

@@ -33,8 +33,8 @@ class TranslatedSitemap(Sitemap):
     """A section of pages that exist under /ar/, /en/ and /fa/: one entry per language.
 
     Subclasses give `items()` and `url_name`, the address of an item's page by its `slug`; an
-    item lists the languages of its `public_languages()` (its page says the same), all three
-    without it. Content under another slug in each language overrides `entries` (as
+    item lists the languages of its `public_languages()` (its page says the same). Content
+    under another slug in each language overrides `entries` (as
     ReleaseSitemap does). The alternates are the page's own (core/seo.py with_default).
     """
 
@@ -61,8 +61,10 @@ class TranslatedSitemap(Sitemap):
         patterns = self.patterns()
         for item in items:
             slug = quote(item.slug, safe=SAFE_IN_PATH)
-            languages = item.public_languages() if hasattr(item, "public_languages") else CODES
-            yield {code: patterns[code].replace(SLUG, slug) for code in languages}, None
+            yield (
+                {code: patterns[code].replace(SLUG, slug) for code in item.public_languages()},
+                None,
+            )
 
     def _urls(self, page, protocol, domain):
         """Django's url dicts for the page, for the index's last-modified and for write()."""
