@@ -2,9 +2,7 @@
 
 import re
 
-import jdatetime
 from django import template
-from django.utils import formats, timezone
 from django.utils.encoding import uri_to_iri
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
@@ -12,17 +10,13 @@ from django.utils.translation import get_language
 
 from core import arabic_script, languages
 from core.arabic_script import arabic_stem, normalise, query_terms
-from core.dates import PRECISION_FORMATS, DatePrecision, format_partial_date
+from core.dates import DatePrecision, date_parts
 
 register = template.Library()
 
 # A Persian word may hold a zero-width non-joiner: it is one word, highlighted whole.
 WORD = re.compile(r"[\w\u200c]+")
 LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9&/.\- ]*[A-Za-z0-9]|[A-Za-z0-9]")
-PERSIAN_MONTHS = [
-    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور",
-    "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
-]  # fmt: skip
 
 
 @register.simple_tag
@@ -86,27 +80,13 @@ def highlight(text, query, autoescape=True):
 
 
 @register.simple_tag
-def local_date(value, precision=DatePrecision.DAY):
-    """A date as precisely as it is known; on Persian pages, the Solar Hijri date beside it."""
-    if value is None or precision == DatePrecision.UNKNOWN:
-        return format_partial_date(None, DatePrecision.UNKNOWN)
-    if hasattr(value, "tzinfo") and value.tzinfo is not None:
-        value = timezone.localtime(value).date()
-    gregorian = formats.date_format(value, PRECISION_FORMATS[precision])
-    if get_language() != "fa":
-        return gregorian
-    solar = jdatetime.date.fromgregorian(date=value)
-    if precision == DatePrecision.DAY:
-        solar_text = f"{solar.day} {PERSIAN_MONTHS[solar.month - 1]} {solar.year}"
-    elif precision == DatePrecision.MONTH:
-        solar_text = f"{PERSIAN_MONTHS[solar.month - 1]} {solar.year}"
-    else:
-        solar_text = str(solar.year)
-    return format_html(
-        '{} <span class="solar-date">({})</span>',
-        arabic_script.local_digits(solar_text, "fa"),
-        arabic_script.local_digits(gregorian, "fa"),
-    )
+def local_date(value, precision=DatePrecision.DAY, end=None, shown=None, open_ended=False):
+    """A date, range or period as the reader's language writes it (core.dates); on Persian
+    pages the Gregorian date beside the Solar Hijri one, muted."""
+    text, gregorian = date_parts(value, precision, end=end, shown=shown, open_ended=open_ended)
+    if not gregorian:
+        return text
+    return format_html('{} <span class="solar-date">({})</span>', text, gregorian)
 
 
 @register.filter

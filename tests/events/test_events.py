@@ -36,10 +36,10 @@ def test_dates_show_only_as_precisely_as_they_are_known(client):
     conference = EventFactory(start_date=date(2022, 10, 1), date_precision="month")
 
     roundtable_page = client.get(f"/en/events/{roundtable.slug}/").content.decode()
-    assert "Dec. 8, 2020 – Dec. 10, 2020" in roundtable_page
+    assert "8–\u206010\u00a0December\u00a02020" in roundtable_page
     conference_page = client.get(f"/en/events/{conference.slug}/").content.decode()
-    assert "October 2022" in conference_page
-    assert "Oct. 1, 2022" not in conference_page
+    assert "October\u00a02022" in conference_page
+    assert "1\u00a0October" not in conference_page
 
 
 def test_head_counts_can_be_negative_nowhere():
