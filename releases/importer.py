@@ -81,6 +81,12 @@ INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200d\u2060\ufeff"))
 TITLE_MAX_LENGTH = 200
 SUBHEADING_MAX_WORDS = 8
 SENTENCE_END = tuple('.!?؟:"')
+# Headlines carry no final full stop (Latin ".", or the Arabic-script "۔"); "?" and "!" say
+# something and stay, as do an ellipsis and the stop of an abbreviation ("U.N.", "Ltd.").
+FULL_STOPS = (".", "۔")
+ELLIPSES = ("..", "…")
+INITIALS = re.compile(r"(?:[^\W\d_]\.){2,}")
+ABBREVIATIONS = {"co", "corp", "etc", "inc", "jr", "ltd", "sr"}
 
 
 class UnreadableArticle(Exception):
@@ -181,7 +187,7 @@ def parse_article(text):
     if _read_dateline(article, blocks[0], whole_block=True):
         blocks.pop(0)
     elif _looks_like_title(blocks[0]) and len(blocks) > 1:
-        article.title, article.title_found = blocks.pop(0), True
+        article.title, article.title_found = headline(blocks.pop(0)), True
         if _read_dateline(article, blocks[0], whole_block=True):
             blocks.pop(0)
     if blocks and not article.published_on:
@@ -233,6 +239,16 @@ def _read_dateline(article, text, *, whole_block):
     return True
 
 
+def headline(title):
+    """`title` as a headline: without its final full stop, if it has one."""
+    if not title.endswith(FULL_STOPS) or title[:-1].endswith(ELLIPSES):
+        return title
+    last_word = title.split()[-1]
+    if INITIALS.fullmatch(last_word) or last_word[:-1].lower() in ABBREVIATIONS:
+        return title
+    return title[:-1].rstrip() or title
+
+
 def _looks_like_title(block):
     return (
         len(block) <= TITLE_MAX_LENGTH
@@ -250,7 +266,7 @@ def _provisional_title(lede, words=12):
     first_sentence = re.split(r"(?<=[.!?؟])\s", lede, maxsplit=1)[0]
     opening = first_sentence.split()
     if len(opening) <= words:
-        return first_sentence.rstrip(".")
+        return headline(first_sentence)
     return " ".join(opening[:words]) + "…"
 
 

@@ -1,9 +1,9 @@
 """A release's address in each language, made from its title."""
 
 from django.db.models import Q
-from django.utils.text import slugify
 
 from core.languages import CODES
+from core.slugs import slugify
 
 from .models import LiveText, Release
 
@@ -13,11 +13,8 @@ SLUG_MAX_LENGTH = 80
 def unique_slug(title, language, exclude_pk=None):
     """A slug for `title` that no other release uses, in any language: each address names
     one release whatever the language prefix before it."""
-    base = slugify(title, allow_unicode=True)
-    if len(base) > SLUG_MAX_LENGTH:
-        # Cut at a word boundary: a shorter address that still reads.
-        base = base[: SLUG_MAX_LENGTH + 1].rsplit("-", 1)[0]
-    base = base.strip("-") or "release"
+    # Cut between words: a shorter address that still reads.
+    base = slugify(title, max_length=SLUG_MAX_LENGTH) or "release"
     condition = Q()
     for code in CODES:
         condition |= Q(**{f"slug_{code}__startswith": base})

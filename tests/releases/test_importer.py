@@ -4,9 +4,11 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError
+from django.urls import reverse
+from django.utils import translation
 
-from releases import importer
-from releases.importer import import_article_file, parse_article, read_article_text
+from releases import importer, services
+from releases.importer import headline, import_article_file, parse_article, read_article_text
 from releases.models import Release
 
 SEEDS = Path(__file__).resolve().parents[2] / "demo" / "seeds"
@@ -250,6 +252,53 @@ def test_long_titles_make_short_slugs_cut_between_words():
         .replace(":", "")
         .startswith(release.slug_ar.replace("-", " "))
     )
+
+
+DOHA_HEADLINE = "اختتام المنتدى السنوي الأول لمستفيدي المساعدة الفنية في مكافحة الإرهاب في الدوحة"
+
+
+@pytest.mark.django_db
+def test_an_imported_headline_has_no_final_stop_on_its_page_or_in_the_feed(client):
+    # The seed's title line ends "...في الدوحة.", as it was scraped.
+    release = import_article_file(SEEDS / "003_6ca65b4004021384.txt", language="ar").release
+    release.status = Release.Status.PUBLISHED
+    services.save_release(release=release)
+
+    with translation.override("ar"):
+        page = client.get(release.get_absolute_url()).content.decode()
+        feed = client.get(reverse("feeds:feed_rss")).content.decode()
+
+    assert f"<h1>{DOHA_HEADLINE}</h1>" in page
+    assert f"<title>{DOHA_HEADLINE}</title>" in feed
+    assert f"{DOHA_HEADLINE}." not in page + feed
+
+
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        ("اختتام المنتدى في الدوحة.", "اختتام المنتدى في الدوحة"),
+        ("Forum concludes in Doha.", "Forum concludes in Doha"),
+        ("نشست در دوحه به پایان رسید۔", "نشست در دوحه به پایان رسید"),
+        ('Guterres: "act now".', 'Guterres: "act now"'),
+        # A question or an exclamation says something; an ellipsis and an abbreviation's
+        # stop are part of their words.
+        ("هل ينتهي الإرهاب؟", "هل ينتهي الإرهاب؟"),
+        ("Is terrorism ending?", "Is terrorism ending?"),
+        ("Never again!", "Never again!"),
+        ("The talks go on...", "The talks go on..."),
+        ("The talks go on…", "The talks go on…"),
+        ("Qatar renews its support to the U.N.", "Qatar renews its support to the U.N."),
+        ("Partnership with Acme Ltd.", "Partnership with Acme Ltd."),
+    ],
+)
+def test_a_headline_drops_its_final_full_stop_only(title, shown):
+    assert headline(title) == shown
+    assert parse_article(f"{title}\n\nالفقرة الأولى، وهي طويلة بما يكفي.").title == shown
+
+
+def test_a_title_made_from_the_text_has_no_final_stop_but_keeps_an_ellipsis():
+    assert parse_article("نص قصير للخبر.").title == "نص قصير للخبر"
+    assert parse_article("نص قصير للخبر...").title == "نص قصير للخبر..."
 
 
 def article(title):
