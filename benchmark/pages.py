@@ -8,6 +8,7 @@ Pages are measured rendered afresh (the page cache off), then as served from the
 import statistics
 import time
 from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -35,6 +36,7 @@ BUDGETS = {
     "admin form": (100, 15),
 }
 WARM_UP = 2
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass
@@ -106,6 +108,8 @@ def pages_to_measure():
     for code in ("ar", "en", "fa"):
         with override(code):
             urls[code] = release.get_absolute_url()
+    deep = published.order_by("-published_at", "-pk")[1000]
+    cursor = f"{(deep.published_at - EPOCH) // timedelta(microseconds=1)}-{deep.pk}"
     admin = f"/{settings.ADMIN_URL}newsroom/release/"
     return [
         ("public", "home (ar)", "/ar/", False),
@@ -143,6 +147,12 @@ def pages_to_measure():
         ("public", "feed: topic", f"/ar/topics/{topic.slug}/feed/", False),
         ("public", "sitemap index", "/sitemap.xml", False),
         ("public", "sitemap: releases p.1", "/sitemap-releases.xml", False),
+        ("public", "API: releases", "/api/v1/releases", False),
+        ("public", "API: releases, topic", f"/api/v1/releases?topic={topic.slug}", False),
+        ("public", "API: releases, cursor", f"/api/v1/releases?cursor={cursor}", False),
+        ("public", "API: release (en)", f"/api/v1/releases/{release.pk}?language=en", False),
+        ("public", "API: events", "/api/v1/events?language=fa", False),
+        ("public", "API: pledge totals", "/api/v1/pledges/totals", False),
         ("admin", "admin change list", admin, True),
         ("admin", "admin change list search", f"{admin}?q=الإرهاب", True),
         ("admin", "admin change list: year", f"{admin}?published_at__year=2016", True),

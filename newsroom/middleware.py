@@ -47,3 +47,23 @@ class StaffLanguageMiddleware:
                 translation.activate(profile.language)
                 request.LANGUAGE_CODE = profile.language
         return self.get_response(request)
+
+
+class ApiHeadMiddleware:
+    """A HEAD request to the content API is answered as its GET would be, without the body:
+    the API's operations are GET alone (and so is its schema), as link checkers and caches
+    expect HEAD of every readable address."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method != "HEAD" or not request.path.startswith("/api/"):
+            return self.get_response(request)
+        request.method = "GET"
+        response = self.get_response(request)
+        if not response.streaming:
+            length = len(response.content)
+            response.content = b""
+            response["Content-Length"] = str(length)
+        return response

@@ -73,6 +73,9 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "reversion",
     "axes",
+    "corsheaders",
+    # The content API's browsable docs serve Swagger UI from our own static files.
+    "ninja",
     # What every app shares; it has no models and imports no domain app.
     "core",
     # The domain apps: staff accounts and roles, then each kind of content.
@@ -88,6 +91,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that may answer: a preflight to the API is answered here.
+    "corsheaders.middleware.CorsMiddleware",
+    # Outside the ETag's middleware, so that a HEAD carries the ETag of its GET's body.
+    "newsroom.middleware.ApiHeadMiddleware",
     # ETags on public pages: a reader revalidating an unchanged page gets a bare 304.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -314,6 +321,18 @@ else:
 # change. CDN_CACHE_SECONDS lets a CDN keep pages that long (s-maxage) without revalidating.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600" if REDIS_URL else "0"))
 CDN_CACHE_SECONDS = int(os.environ.get("CDN_CACHE_SECONDS", "0"))
+
+# The content API (newsroom/api.py) is read by any site or app: any origin may GET it, without
+# cookies, and read its ETag and language. Nothing else of the site is shared.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_HEADERS = ("accept", "accept-language", "if-none-match")
+CORS_EXPOSE_HEADERS = ("Content-Language", "ETag", "Retry-After")
+# Requests per client address (the one TRUSTED_PROXY_COUNT finds, as for logins).
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/m")
+NINJA_NUM_PROXIES = TRUSTED_PROXY_COUNT
 
 # One JSON object per line in production, for the log collector; readable lines locally.
 LOGGING = {

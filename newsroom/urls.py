@@ -6,6 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from .api import api
 from .health import health
 from .syndication_urls import feed_patterns, root_patterns
 
@@ -28,6 +29,7 @@ urlpatterns = [
     ),
     path(settings.ADMIN_URL, admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
 ]
 urlpatterns += root_patterns
 urlpatterns += i18n_patterns(
@@ -41,3 +43,7 @@ urlpatterns += i18n_patterns(
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# JSON under /api/, the site's pages elsewhere.
+handler404 = "newsroom.api.page_not_found"
+handler500 = "newsroom.api.server_error"

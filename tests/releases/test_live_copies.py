@@ -114,6 +114,9 @@ def public_addresses(release, linked):
             f"/{code}/events/{linked['event'].slug}/",
             f"/{code}/people/{linked['person'].slug}/",
             f"/{code}/organisations/{linked['organisation'].slug}/",
+            f"/api/v1/releases?language={code}",
+            f"/api/v1/releases?language={code}&topic={linked['topic'].slug}",
+            f"/api/v1/releases/{release.pk}?language={code}",
         ]
     release.__dict__.pop("current_texts", None)
     for code in release.public_languages():
@@ -137,6 +140,10 @@ def found_by_search(client, word):
         item.pk
         for code in ("ar", "en", "fa")
         for item in client.get(f"/{code}/news/", {"q": word}).context["releases"]
+    ] + [
+        item["id"]
+        for code in ("ar", "en", "fa")
+        for item in client.get("/api/v1/releases", {"q": word, "language": code}).json()["results"]
     ]
 
 

@@ -1,0 +1,204 @@
+"""What every resource of the read-only content API (/api/v1/) shares: the reader's language,
+the cursor that walks a list, absolute links, and text labelled with the language it is in.
+
+Each domain app describes its own resources (releases/api.py, events/api.py, ...); the project
+wires them into one API (newsroom/api.py).
+"""
+
+import re
+from datetime import UTC, date, datetime, timedelta
+from typing import Annotated, Literal
+
+from django.conf import settings
+from django.http import Http404, QueryDict
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import get_language, override
+from ninja import Field, Schema
+from ninja.errors import ValidationError
+from pydantic import BeforeValidator
+
+from .languages import CODES, translated_field
+
+Language = Literal[tuple(CODES)]
+LIMIT_DEFAULT = 20
+LIMIT_MAX = 100
+# A cursor is the place of the last item a page gave: its sort key and its id, both numbers,
+# so that any value of this shape is a place in the list (after everything, at worst).
+CURSOR_PATTERN = r"^[0-9]{1,16}-[0-9]{1,12}$"
+LARGEST_ID = 2**63 - 1
+RecordId = Annotated[int, Field(ge=1, le=LARGEST_ID)]
+
+
+def iso_date(value):
+    """Only a date written YYYY-MM-DD: pydantic would also take a number of seconds."""
+    if isinstance(value, str) and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        raise ValueError("A date is written YYYY-MM-DD.")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(iso_date)]
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime.max.replace(tzinfo=UTC)
+
+
+class Text(Schema):
+    """A translated text as the public reads it for this reader, and the language it is in:
+    another than the one asked for when it has no approved text in that one (a fallback)."""
+
+    text: str
+    language: Language
+
+
+class Error(Schema):
+    detail: str
+    errors: list[dict] = Field(default_factory=list)
+
+
+class Paging(Schema):
+    """The query parameters every list takes."""
+
+    language: Language | None = Field(
+        None, description="ar, en or fa; without it, the Accept-Language header decides."
+    )
+    cursor: str | None = Field(
+        None,
+        pattern=CURSOR_PATTERN,
+        description="Where the previous page ended: its `next` link carries it.",
+    )
+    limit: int = Field(LIMIT_DEFAULT, ge=1, le=LIMIT_MAX)
+
+
+def reader_language(request, asked):
+    """The language asked for, or the one Accept-Language chose (LocaleMiddleware)."""
+    language = asked or get_language()
+    if language not in CODES:
+        language = settings.LANGUAGE_CODE
+    request.api_language = language
+    return language
+
+
+def text(obj, field, language):
+    """{text, language} of a record's translated `field` for a reader of `language`."""
+    value, code = translated_field(obj, field, language)
+    return {"text": value, "language": code}
+
+
+def absolute(request, path):
+    return request.build_absolute_uri(path)
+
+
+def page_in(request, obj, language):
+    """The absolute address of `obj`'s public page for a reader of `language`."""
+    with override(language):
+        return absolute(request, obj.get_absolute_url())
+
+
+def alternates(request, obj):
+    """{language: page} for each language `obj` really exists in."""
+    return {code: page_in(request, obj, code) for code in obj.public_languages()}
+
+
+def filtered_list(request, name, **query):
+    """The absolute address of the list `name` (a URL name) filtered by `query`."""
+    return absolute(request, f"{reverse(name)}?{urlencode(query)}")
+
+
+def api_url(request, name, **kwargs):
+    return absolute(request, reverse(f"api:{name}", kwargs=kwargs))
+
+
+class Linked(Schema):
+    """A record another one names: enough to show its name and follow it."""
+
+    slug: str
+    name: Text
+    url: str | None = Field(description="Its public page, if it has one.")
+    api_url: str
+
+
+def linked(request, obj, field, language, api_name):
+    """The Linked of `obj`, named by its translated `field`; None for no record."""
+    if obj is None:
+        return None
+    return {
+        "slug": obj.slug,
+        "name": text(obj, field, language),
+        "url": page_in(request, obj, language) if hasattr(obj, "get_absolute_url") else None,
+        "api_url": api_url(request, api_name, slug=obj.slug),
+    }
+
+
+def read_cursor(cursor):
+    """(sort key, id) of a cursor; None without one."""
+    if not cursor:
+        return None
+    key, pk = cursor.split("-")
+    return int(key), min(int(pk), LARGEST_ID)
+
+
+def moment_of(key):
+    """The time of a release cursor's key (microseconds since 1970), within datetime's range."""
+    try:
+        return datetime.fromtimestamp(key / 1_000_000, UTC)
+    except (OverflowError, ValueError, OSError):
+        return LATEST
+
+
+def moment_key(moment):
+    return (moment - EPOCH) // timedelta(microseconds=1)
+
+
+def day_of(key):
+    """The date of an event or pledge cursor's key (an ordinal; 0 for "no date"), in range."""
+    return date.fromordinal(min(key, date.max.toordinal())) if key else None
+
+
+def id_cursor(item):
+    """The cursor after `item` in a list in the order records were made."""
+    return f"0-{item['id']}"
+
+
+def by_id_after(records, after):
+    """`records` in the order they were made, after the cursor `after` (or from the first)."""
+    records = records.order_by("pk")
+    return records.filter(pk__gt=after[1]) if after else records
+
+
+def page(request, items, limit, cursor_of, *, count, language):
+    """The list's envelope: `items` (one more than `limit` if there are more), the link to the
+    next page (with the cursor of the page's last item) and how many there are in all."""
+    more = len(items) > limit
+    items = items[:limit]
+    following = None
+    if more:
+        query = QueryDict(request.META.get("QUERY_STRING", ""), mutable=True)
+        query["cursor"] = cursor_of(items[-1])
+        following = absolute(request, f"{request.path}?{query.urlencode()}")
+    return {"language": language, "count": count, "next": following, "results": items}
+
+
+def filtered(filterset_class, filters, queryset, *, naming=()):
+    """The public list's filterset (`filterset_class`) over `queryset` for the API's
+    `filters`: a value of the filters in `naming` that names no record is a 404, as that
+    record's page would be; any other value the filterset refuses, a 400."""
+    data = QueryDict(mutable=True)
+    for name in filterset_class.base_filters:
+        value = getattr(filters, name, None)
+        if value not in (None, ""):
+            data[name] = value.isoformat() if isinstance(value, date) else str(value)
+    filterset = filterset_class(data, queryset=queryset)
+    if not filterset.is_valid():
+        for name in set(naming) & set(filterset.errors):
+            not_found(name, data[name])
+        raise ValidationError(
+            [
+                {"loc": ["query", name], "msg": " ".join(errors)}
+                for name, errors in filterset.errors.items()
+            ]
+        )
+    return filterset
+
+
+def not_found(kind, value):
+    raise Http404(f"No {kind} {value!r}.")

@@ -1,0 +1,145 @@
+"""The content API's events: their approved text, dates and who took part, newest first,
+filtered as the events list is (EventFilter)."""
+
+from datetime import date
+from typing import Literal
+
+from django.db.models import F, Prefetch, Q
+from django.utils.translation import override
+from ninja import Field, Query, Router, Schema
+
+from core import api
+from core.api import Error, Language, Linked, Paging, Text
+from core.languages import CODES
+from organisations.models import Organisation
+
+from .filters import EventFilter
+from .models import Event
+
+router = Router(tags=["events"])
+ERRORS = {400: Error, 404: Error, 429: Error}
+NAMES = ("slug", "approved", *(f"name_{code}" for code in CODES))
+
+
+class EventFilters(Paging):
+    kind: Literal[tuple(Event.Kind.values)] | None = None
+    format: Literal[tuple(Event.Format.values)] | None = None
+    year: int | None = Field(None, ge=1900, le=2200)
+    country: str | None = Field(None, pattern=r"^[A-Za-z]{2}$", description="ISO 3166 code.")
+    organisation: str | None = Field(
+        None, max_length=120, description="An organiser's or partner's slug; units included."
+    )
+
+
+class EventOut(Schema):
+    id: int
+    slug: str
+    title: Text
+    summary: Text
+    kind: str
+    format: str
+    start_date: date | None
+    end_date: date | None
+    date_precision: str = Field(description="day, month, year or unknown.")
+    city: Text
+    venue: Text
+    country: str
+    outcome: Text
+    outcome_url: str
+    participant_count: int | None
+    organisation_count: int | None
+    organisers: list[Linked]
+    partners: list[Linked]
+    programme: Linked | None
+    languages: list[Language]
+    url: str
+    alternates: dict[str, str]
+    api_url: str
+    releases: str
+
+
+class EventPage(Schema):
+    language: Language
+    count: int
+    next: str | None
+    results: list[EventOut]
+
+
+def event_out(request, event, language):
+    def named(organisation):
+        return api.linked(request, organisation, "name", language, "organisation")
+
+    return {
+        "id": event.pk,
+        "slug": event.slug,
+        **{
+            field: api.text(event, field, language)
+            for field in ("title", "summary", "city", "venue", "outcome")
+        },
+        "kind": event.kind,
+        "format": event.format,
+        "start_date": event.start_date,
+        "end_date": event.end_date,
+        "date_precision": event.date_precision,
+        "country": str(event.country or ""),
+        "outcome_url": event.outcome_url,
+        "participant_count": event.participant_count,
+        "organisation_count": event.organisation_count,
+        "organisers": [named(each) for each in event.organisers.all()],
+        "partners": [named(each) for each in event.partners.all()],
+        "programme": api.linked(request, event.programme, "name", language, "programme"),
+        "languages": event.public_languages(),
+        "url": api.page_in(request, event, language),
+        "alternates": api.alternates(request, event),
+        "api_url": api.api_url(request, "event", slug=event.slug),
+        "releases": api.filtered_list(request, "api:releases", event=event.slug),
+    }
+
+
+def events():
+    organisations = Organisation.objects.only(*NAMES)
+    return Event.objects.select_related("programme").prefetch_related(
+        Prefetch("organisers", queryset=organisations),
+        Prefetch("partners", queryset=organisations),
+    )
+
+
+def newest_after(found, after):
+    """Events newest first (undated last), after the cursor `after`: (start date's ordinal, or
+    0 when undated; id)."""
+    found = found.order_by(F("start_date").desc(nulls_last=True), "-pk")
+    if after is None:
+        return found
+    day, pk = api.day_of(after[0]), after[1]
+    if day is None:
+        return found.filter(start_date__isnull=True, pk__lt=pk)
+    return found.filter(
+        Q(start_date__lt=day) | Q(start_date=day, pk__lt=pk) | Q(start_date__isnull=True)
+    )
+
+
+def cursor_of(item):
+    day = item["start_date"]
+    return f"{day.toordinal() if day else 0}-{item['id']}"
+
+
+@router.get("/events", response={200: EventPage, **ERRORS}, url_name="events")
+def event_list(request, filters: Query[EventFilters]):
+    """Events, newest first, filtered as the events list is."""
+    language = api.reader_language(request, filters.language)
+    filterset = api.filtered(EventFilter, filters, events(), naming={"organisation"})
+    after = api.read_cursor(filters.cursor)
+    found = newest_after(filterset.qs, after)[: filters.limit + 1]
+    with override(language):
+        items = [event_out(request, event, language) for event in found]
+    return api.page(
+        request, items, filters.limit, cursor_of, count=filterset.qs.count(), language=language
+    )
+
+
+@router.get("/events/{slug}", response={200: EventOut, **ERRORS}, url_name="event")
+def event_detail(request, slug: str, language: Language | None = None):
+    language = api.reader_language(request, language)
+    event = events().filter(slug=slug).first() or api.not_found("event", slug)
+    with override(language):
+        return event_out(request, event, language)

@@ -1,0 +1,394 @@
+"""The content API's organisations, programmes and pledges, and what the pledges add up to
+(per donor, recipient and year, never two currencies together). A pledge is public as on the
+funding page: entered by staff, or reported in a public release (Pledge.objects.public)."""
+
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from django.db.models import Prefetch, Q, Value
+from django.db.models.functions import Coalesce
+from django.utils.translation import override
+from ninja import Field, Path, Query, Router, Schema
+
+from core import api
+from core.api import Error, Language, Linked, Paging, Text
+from core.languages import CODES
+
+from .models import Organisation, Pledge, Programme
+from .models.pledge import years_of
+from .totals import Totals
+
+router = Router(tags=["organisations and funding"])
+ERRORS = {400: Error, 404: Error, 429: Error}
+NAMES = ("slug", "approved", *(f"name_{code}" for code in CODES))
+
+
+class OrganisationFilters(Paging):
+    kind: Literal[tuple(Organisation.Kind.values)] | None = None
+
+
+class OrganisationOut(Schema):
+    id: int
+    slug: str
+    name: Text
+    acronym: Text
+    description: Text
+    kind: str
+    parent: Linked | None
+    country: str
+    website: str
+    logo: str | None
+    established_on: date | None
+    established_precision: str
+    languages: list[Language]
+    url: str
+    alternates: dict[str, str]
+    api_url: str
+    releases: str
+    pledges_given: str
+    pledges_received: str
+
+
+class OrganisationPage(Schema):
+    language: Language
+    count: int
+    next: str | None
+    results: list[OrganisationOut]
+
+
+def organisation_out(request, organisation, language):
+    slug = organisation.slug
+    return {
+        "id": organisation.pk,
+        "slug": slug,
+        **{
+            field: api.text(organisation, field, language)
+            for field in ("name", "acronym", "description")
+        },
+        "kind": organisation.kind,
+        "parent": api.linked(request, organisation.parent, "name", language, "organisation"),
+        "country": str(organisation.country or ""),
+        "website": organisation.website,
+        "logo": api.absolute(request, organisation.logo.url) if organisation.logo else None,
+        "established_on": organisation.established_on,
+        "established_precision": organisation.established_precision,
+        "languages": organisation.public_languages(),
+        "url": api.page_in(request, organisation, language),
+        "alternates": api.alternates(request, organisation),
+        "api_url": api.api_url(request, "organisation", slug=slug),
+        "releases": api.filtered_list(request, "api:releases", organisation=slug),
+        "pledges_given": api.filtered_list(request, "api:pledges", donor=slug),
+        "pledges_received": api.filtered_list(request, "api:pledges", recipient=slug),
+    }
+
+
+def organisations():
+    return Organisation.objects.prefetch_related(
+        Prefetch("parent", queryset=Organisation.objects.only(*NAMES))
+    )
+
+
+@router.get("/organisations", response={200: OrganisationPage, **ERRORS}, url_name="organisations")
+def organisation_list(request, filters: Query[OrganisationFilters]):
+    """Every organisation (units included), in the order they were entered."""
+    language = api.reader_language(request, filters.language)
+    found = organisations()
+    if filters.kind:
+        found = found.filter(kind=filters.kind)
+    page = api.by_id_after(found, api.read_cursor(filters.cursor))[: filters.limit + 1]
+    with override(language):
+        items = [organisation_out(request, organisation, language) for organisation in page]
+    return api.page(
+        request, items, filters.limit, api.id_cursor, count=found.count(), language=language
+    )
+
+
+@router.get(
+    "/organisations/{slug}", response={200: OrganisationOut, **ERRORS}, url_name="organisation"
+)
+def organisation_detail(request, slug: str, language: Language | None = None):
+    language = api.reader_language(request, language)
+    organisation = organisations().filter(slug=slug).first() or api.not_found("organisation", slug)
+    with override(language):
+        return organisation_out(request, organisation, language)
+
+
+class ProgrammeOut(Schema):
+    id: int
+    slug: str
+    name: Text
+    acronym: Text
+    description: Text
+    kind: str
+    part_of: Linked | None
+    lead: Linked
+    partners: list[Linked]
+    funders: list[Linked]
+    started_on: date | None
+    started_precision: str
+    api_url: str
+    pledges: str
+
+
+class ProgrammePage(Schema):
+    language: Language
+    count: int
+    next: str | None
+    results: list[ProgrammeOut]
+
+
+def programmes():
+    named = Organisation.objects.only(*NAMES)
+    return Programme.objects.prefetch_related(
+        Prefetch("part_of", queryset=Programme.objects.only(*NAMES)),
+        Prefetch("lead", queryset=named),
+        Prefetch("partners", queryset=named),
+        Prefetch("funders", queryset=named),
+    )
+
+
+def programme_out(request, programme, language):
+    def named(organisation):
+        return api.linked(request, organisation, "name", language, "organisation")
+
+    return {
+        "id": programme.pk,
+        "slug": programme.slug,
+        **{
+            field: api.text(programme, field, language)
+            for field in ("name", "acronym", "description")
+        },
+        "kind": programme.kind,
+        "part_of": api.linked(request, programme.part_of, "name", language, "programme"),
+        "lead": named(programme.lead),
+        "partners": [named(each) for each in programme.partners.all()],
+        "funders": [named(each) for each in programme.funders.all()],
+        "started_on": programme.started_on,
+        "started_precision": programme.started_precision,
+        "api_url": api.api_url(request, "programme", slug=programme.slug),
+        "pledges": api.filtered_list(request, "api:pledges", programme=programme.slug),
+    }
+
+
+@router.get("/programmes", response={200: ProgrammePage, **ERRORS}, url_name="programmes")
+def programme_list(request, filters: Query[Paging]):
+    """Programmes, projects, platforms and networks, in the order they were entered."""
+    language = api.reader_language(request, filters.language)
+    page = api.by_id_after(programmes(), api.read_cursor(filters.cursor))[: filters.limit + 1]
+    with override(language):
+        items = [programme_out(request, programme, language) for programme in page]
+    return api.page(
+        request,
+        items,
+        filters.limit,
+        api.id_cursor,
+        count=Programme.objects.count(),
+        language=language,
+    )
+
+
+@router.get("/programmes/{slug}", response={200: ProgrammeOut, **ERRORS}, url_name="programme")
+def programme_detail(request, slug: str, language: Language | None = None):
+    language = api.reader_language(request, language)
+    programme = programmes().filter(slug=slug).first() or api.not_found("programme", slug)
+    with override(language):
+        return programme_out(request, programme, language)
+
+
+class PledgeFilters(Paging):
+    donor: str | None = Field(None, max_length=120, description="The donor's slug.")
+    recipient: str | None = Field(None, max_length=120, description="The recipient's slug.")
+    programme: str | None = Field(None, max_length=120, description="The programme's slug.")
+    year: int | None = Field(None, ge=1900, le=2200, description="Pledges counting in a year.")
+
+
+class ReleaseLink(Schema):
+    id: int
+    api_url: str
+
+
+class PledgeOut(Schema):
+    id: int
+    amount: Decimal | None = Field(description="Null when not disclosed.")
+    currency: str
+    amount_basis: Literal["per_year", "total"]
+    total: Decimal | None = Field(description="The whole pledge: an amount per year times years.")
+    first_year: int | None
+    last_year: int | None
+    years: list[int]
+    description: Text
+    donor: Linked
+    recipient: Linked
+    programme: Linked | None
+    announced_at: Linked | None
+    announced_by: Linked | None
+    reported_in: ReleaseLink | None
+    api_url: str
+
+
+class PledgePage(Schema):
+    language: Language
+    count: int
+    next: str | None
+    results: list[PledgeOut]
+
+
+class TotalOut(Schema):
+    currency: str
+    total: Decimal | None = Field(description="Of the disclosed amounts; null if none is.")
+    undisclosed: int = Field(description="How many pledges' amounts it lacks.")
+
+
+class OrganisationTotal(TotalOut):
+    organisation: Linked
+    pledges: int
+
+
+class YearTotal(TotalOut):
+    year: int
+
+
+class PledgeTotals(Schema):
+    language: Language
+    count: int
+    by_donor: list[OrganisationTotal]
+    by_recipient: list[OrganisationTotal]
+    by_year: list[YearTotal]
+
+
+# Newest first as the funding page lists them, pledges without years last: their first year,
+# 0 for none, is the cursor's key.
+YEAR_KEY = Coalesce("first_year", Value(0))
+
+
+def pledges():
+    people = Pledge._meta.get_field("announced_by").related_model.objects.only(*NAMES)
+    events = Pledge._meta.get_field("announced_at").related_model.objects.only(
+        "slug", "approved", *(f"title_{code}" for code in CODES)
+    )
+    named = Organisation.objects.only(*NAMES)
+    return Pledge.objects.public().prefetch_related(
+        Prefetch("donor", queryset=named),
+        Prefetch("recipient", queryset=named),
+        Prefetch("programme", queryset=Programme.objects.only(*NAMES)),
+        Prefetch("announced_at", queryset=events),
+        Prefetch("announced_by", queryset=people),
+    )
+
+
+def pledges_filtered(filters):
+    found = pledges()
+    for name, model in (("donor", Organisation), ("recipient", Organisation)):
+        slug = getattr(filters, name)
+        if slug:
+            record = model.objects.filter(slug=slug).first() or api.not_found(name, slug)
+            found = found.filter(**{name: record})
+    if filters.programme:
+        programme = Programme.objects.filter(slug=filters.programme).first()
+        found = found.filter(programme=programme or api.not_found("programme", filters.programme))
+    if filters.year:
+        found = found.in_year(filters.year)
+    return found
+
+
+def pledge_out(request, pledge, language):
+    def named(organisation):
+        return api.linked(request, organisation, "name", language, "organisation")
+
+    return {
+        "id": pledge.pk,
+        "amount": pledge.amount,
+        "currency": pledge.currency,
+        "amount_basis": pledge.amount_basis,
+        "total": pledge.total,
+        "first_year": pledge.first_year,
+        "last_year": pledge.last_year,
+        "years": list(years_of(pledge.first_year, pledge.last_year)),
+        "description": api.text(pledge, "description", language),
+        "donor": named(pledge.donor),
+        "recipient": named(pledge.recipient),
+        "programme": api.linked(request, pledge.programme, "name", language, "programme"),
+        "announced_at": api.linked(request, pledge.announced_at, "title", language, "event"),
+        "announced_by": api.linked(request, pledge.announced_by, "name", language, "person"),
+        "reported_in": {
+            "id": pledge.reported_in_id,
+            "api_url": api.api_url(request, "release", pk=pledge.reported_in_id),
+        }
+        if pledge.reported_in_id
+        else None,
+        "api_url": api.api_url(request, "pledge", pk=pledge.pk),
+    }
+
+
+def cursor_of(item):
+    return f"{item['first_year'] or 0}-{item['id']}"
+
+
+def newest_after(found, after):
+    found = found.alias(year_key=YEAR_KEY).order_by("-year_key", "-pk")
+    if after is None:
+        return found
+    year, pk = after
+    return found.filter(Q(year_key__lt=year) | Q(year_key=year, pk__lt=pk))
+
+
+@router.get("/pledges", response={200: PledgePage, **ERRORS}, url_name="pledges")
+def pledge_list(request, filters: Query[PledgeFilters]):
+    """Public pledges, newest first (by their first year), filtered as the funding page is."""
+    language = api.reader_language(request, filters.language)
+    found = pledges_filtered(filters)
+    page = newest_after(found, api.read_cursor(filters.cursor))[: filters.limit + 1]
+    with override(language):
+        items = [pledge_out(request, pledge, language) for pledge in page]
+    return api.page(
+        request, items, filters.limit, cursor_of, count=found.count(), language=language
+    )
+
+
+@router.get("/pledges/totals", response={200: PledgeTotals, **ERRORS}, url_name="pledge_totals")
+def pledge_totals(request, filters: Query[PledgeFilters]):
+    """What the public pledges add up to per donor, recipient and year, currency by currency;
+    a total spread over its years counts its share in each."""
+    language = api.reader_language(request, filters.language)
+    totals = Totals.of(pledges_filtered(filters).prefetch_related(None), filters.year)
+    named = Organisation.objects.only(*NAMES).in_bulk(totals.organisation_ids)
+
+    def by_organisation(rows):
+        return [
+            {
+                "organisation": api.linked(
+                    request, named[row.label], "name", language, "organisation"
+                ),
+                "currency": row.currency,
+                "total": row.total,
+                "undisclosed": row.undisclosed,
+                "pledges": row.pledges,
+            }
+            for row in rows
+        ]
+
+    with override(language):
+        return {
+            "language": language,
+            "count": totals.count,
+            "by_donor": by_organisation(totals.by_donor),
+            "by_recipient": by_organisation(totals.by_recipient),
+            "by_year": [
+                {
+                    "year": row.label,
+                    "currency": row.currency,
+                    "total": row.total,
+                    "undisclosed": row.undisclosed,
+                }
+                for row in totals.by_year
+            ],
+        }
+
+
+@router.get("/pledges/{pk}", response={200: PledgeOut, **ERRORS}, url_name="pledge")
+def pledge_detail(request, pk: Path[api.RecordId], language: Language | None = None):
+    language = api.reader_language(request, language)
+    pledge = pledges().filter(pk=pk).first() or api.not_found("pledge", pk)
+    with override(language):
+        return pledge_out(request, pledge, language)

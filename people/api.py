@@ -1,0 +1,108 @@
+"""The content API's people: their approved names, short biographies and positions, searchable
+by name in every script and filtered by organisation, as the people list is (PersonFilter)."""
+
+from datetime import date
+
+from django.db.models import Prefetch
+from django.utils.translation import override
+from ninja import Field, Query, Router, Schema
+
+from core import api
+from core.api import Error, Language, Linked, Paging, Text
+from core.languages import CODES
+
+from .filters import Organisation, PersonFilter
+from .models import Person, Position
+
+router = Router(tags=["people"])
+ERRORS = {400: Error, 404: Error, 429: Error}
+
+
+class PersonFilters(Paging):
+    q: str | None = Field(None, max_length=200, description="Words of a name, in any script.")
+    organisation: str | None = Field(
+        None, max_length=120, description="An organisation's slug; its units are included."
+    )
+
+
+class PositionOut(Schema):
+    title: Text
+    organisation: Linked | None
+    started_on: date | None
+    ended_on: date | None
+
+
+class PersonOut(Schema):
+    id: int
+    slug: str
+    honorific: str
+    name: Text
+    bio: Text
+    photo: str | None
+    positions: list[PositionOut]
+    languages: list[Language]
+    url: str
+    alternates: dict[str, str]
+    api_url: str
+    releases: str
+
+
+class PersonPage(Schema):
+    language: Language
+    count: int
+    next: str | None
+    results: list[PersonOut]
+
+
+def people():
+    organisations = Organisation.objects.only("slug", "approved", *(f"name_{c}" for c in CODES))
+    positions = Position.objects.prefetch_related(Prefetch("organisation", queryset=organisations))
+    return Person.objects.prefetch_related(Prefetch("positions", queryset=positions))
+
+
+def person_out(request, person, language):
+    return {
+        "id": person.pk,
+        "slug": person.slug,
+        "honorific": person.honorific,
+        "name": api.text(person, "name", language),
+        "bio": api.text(person, "bio", language),
+        "photo": api.absolute(request, person.photo.url) if person.photo else None,
+        "positions": [
+            {
+                "title": api.text(position, "title", language),
+                "organisation": api.linked(
+                    request, position.organisation, "name", language, "organisation"
+                ),
+                "started_on": position.started_on,
+                "ended_on": position.ended_on,
+            }
+            for position in person.positions.all()
+        ],
+        "languages": person.public_languages(),
+        "url": api.page_in(request, person, language),
+        "alternates": api.alternates(request, person),
+        "api_url": api.api_url(request, "person", slug=person.slug),
+        "releases": api.filtered_list(request, "api:releases", person=person.slug),
+    }
+
+
+@router.get("/people", response={200: PersonPage, **ERRORS}, url_name="people")
+def person_list(request, filters: Query[PersonFilters]):
+    """People, in the order they were entered, filtered as the people list is."""
+    language = api.reader_language(request, filters.language)
+    filterset = api.filtered(PersonFilter, filters, people(), naming={"organisation"})
+    found = api.by_id_after(filterset.qs, api.read_cursor(filters.cursor))
+    with override(language):
+        items = [person_out(request, person, language) for person in found[: filters.limit + 1]]
+    return api.page(
+        request, items, filters.limit, api.id_cursor, count=filterset.qs.count(), language=language
+    )
+
+
+@router.get("/people/{slug}", response={200: PersonOut, **ERRORS}, url_name="person")
+def person_detail(request, slug: str, language: Language | None = None):
+    language = api.reader_language(request, language)
+    person = people().filter(slug=slug).first() or api.not_found("person", slug)
+    with override(language):
+        return person_out(request, person, language)

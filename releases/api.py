@@ -1,0 +1,326 @@
+"""The content API's releases and topics: what the public reads of them, nothing else.
+
+A release is given in the live text of the language it is shown in to a reader of the language
+asked for (its own, or its labelled fallback), through the same public definition as the pages
+(PublicRelease); a list is filtered as the news list is (ReleaseFilter) and read off the news
+index, newest first, a page at a time from a cursor.
+"""
+
+from datetime import datetime
+from typing import Literal
+
+from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.utils.translation import override
+from ninja import Field, Path, Query, Router, Schema
+
+from core import api
+from core.api import Error, Language, Linked, Paging, Text
+from core.images import rendition_url
+from core.languages import CODES
+from events.models import Event
+
+from . import news_index
+from .filters import ReleaseFilter
+from .models import LiveQuote, LiveText, Release, Topic
+from .models.public_release import for_reader
+
+router = Router(tags=["releases"])
+ERRORS = {400: Error, 404: Error, 429: Error}
+# The filters whose value names a record: an unknown one is a 404, as its page would be.
+NAMING = {"topic", "event", "person", "organisation"}
+LINK_COLUMNS = {
+    "topics": ("slug", "approved", *(f"name_{code}" for code in CODES)),
+    "events": ("slug", "approved", *(f"title_{code}" for code in CODES)),
+    "people": ("slug", "approved", *(f"name_{code}" for code in CODES)),
+    "organisations": ("slug", "approved", *(f"name_{code}" for code in CODES)),
+}
+
+
+class ReleaseFilters(Paging):
+    q: str | None = Field(None, max_length=200, description="Every word, in any language.")
+    topic: str | None = Field(None, max_length=120, description="A topic's slug.")
+    event: str | None = Field(None, max_length=140, description="An event's slug.")
+    event_kind: Literal[tuple(Event.Kind.values)] | None = None
+    organisation: str | None = Field(
+        None, max_length=120, description="An organisation's slug; its units are included."
+    )
+    person: str | None = Field(None, max_length=120, description="A person's slug.")
+    country: str | None = Field(
+        None, pattern=r"^[A-Za-z]{2}$", description="Where an event took place (ISO 3166)."
+    )
+    year: int | None = Field(None, ge=1900, le=2200)
+    date_from: api.IsoDate | None = Field(None, description="Published on or after.")
+    date_to: api.IsoDate | None = Field(None, description="Published on or before.")
+    kind: Literal[tuple(Release.Kind.values)] | None = None
+
+
+class Image(Schema):
+    url: str | None
+    alt: str
+    caption: str
+    credit: str
+
+
+class Source(Schema):
+    name: str
+    url: str
+
+
+class ReleaseOut(Schema):
+    id: int
+    kind: str
+    title: str
+    slug: str
+    lede: str
+    dateline: str
+    language: Language = Field(description="The language of this text.")
+    languages: list[Language] = Field(description="The languages it may be read in.")
+    published_at: datetime
+    updated_at: datetime
+    url: str
+    alternates: dict[str, str]
+    api_url: str
+    topics: list[Linked]
+    events: list[Linked]
+    people: list[Linked]
+    organisations: list[Linked]
+    image: Image | None
+    source: Source | None
+
+
+class Quote(Schema):
+    text: str
+    language: Language
+    person: Linked
+
+
+class ReleaseDetail(ReleaseOut):
+    body: str = Field(description="Sanitised HTML.")
+    quotes: list[Quote]
+    pledges: list[str] = Field(description="The pledges it reported, as API links.")
+
+
+class ReleasePage(Schema):
+    language: Language
+    count: int
+    next: str | None
+    results: list[ReleaseOut]
+
+
+class TopicOut(Schema):
+    id: int
+    slug: str
+    name: Text
+    description: Text
+    url: str
+    releases: str
+
+
+class TopicPage(Schema):
+    language: Language
+    count: int
+    next: str | None
+    results: list[TopicOut]
+
+
+def cursor_of(item):
+    return f"{api.moment_key(item['published_at'])}-{item['id']}"
+
+
+def newest_after(releases, after):
+    if after is None:
+        return releases
+    moment, pk = api.moment_of(after[0]), after[1]
+    return releases.filter(Q(published_at__lt=moment) | Q(published_at=moment, pk__lt=pk))
+
+
+def releases_after(filterset, after, wanted):
+    """([Release] of the list after the cursor `after`, at most `wanted`, and the list's
+    count): off the news index when it answers the filters and knows the cursor's release,
+    else in SQL (a search)."""
+    listing = news_index.listing_for(filterset)
+    if listing is not None:
+        places = listing.matching(listing.chosen(filterset))
+        start = 0
+        if after is not None:
+            known = listing.places_of([after[1]])
+            start = places.rank(known.min()) if known else None
+        if start is not None:
+            return listing.releases(places)[start : start + wanted], len(places)
+    found = filterset.qs.order_by("-published_at", "-pk")
+    count = found.values("pk").count()
+    return list(newest_after(found.listed(), after)[:wanted]), count
+
+
+def with_links(releases):
+    prefetch_related_objects(
+        releases,
+        *(
+            Prefetch(relation, queryset=model.objects.only(*LINK_COLUMNS[relation]))
+            for relation, model in [
+                ("topics", Topic),
+                ("events", Release.events.field.related_model),
+                ("people", Release.people.field.related_model),
+                ("organisations", Release.organisations.field.related_model),
+            ]
+        ),
+    )
+    return releases
+
+
+def topic_link(request, topic, language):
+    return {
+        "slug": topic.slug,
+        "name": api.text(topic, "name", language),
+        "url": topic_page(request, topic, language),
+        "api_url": api.api_url(request, "topic", slug=topic.slug),
+    }
+
+
+def topic_page(request, topic, language):
+    with override(language):
+        return api.filtered_list(request, "releases:news", topic=topic.slug)
+
+
+def release_out(request, item, language):
+    """The fields every release shows, lists and its own page alike."""
+    release = item.release
+    image = release.hero_image
+    languages = [code for code in CODES if code in item.languages]
+    return {
+        "id": item.pk,
+        "kind": release.kind,
+        "title": item.title,
+        "slug": item.slug,
+        "lede": item.lede,
+        "dateline": item.dateline,
+        "language": item.language,
+        "languages": languages,
+        "published_at": item.published_at,
+        "updated_at": item.updated_at,
+        "url": api.absolute(request, item.url_for(language)),
+        "alternates": {code: api.absolute(request, item.url_for(code)) for code in languages},
+        "api_url": api.api_url(request, "release", pk=item.pk),
+        "topics": [topic_link(request, topic, language) for topic in release.topics.all()],
+        "events": [
+            api.linked(request, event, "title", language, "event") for event in release.events.all()
+        ],
+        "people": [
+            api.linked(request, person, "name", language, "person")
+            for person in release.people.all()
+        ],
+        "organisations": [
+            api.linked(request, organisation, "name", language, "organisation")
+            for organisation in release.organisations.all()
+        ],
+        "image": {
+            "url": rendition_url(image, "detail"),
+            "alt": item.hero_image_alt,
+            "caption": item.hero_image_caption,
+            "credit": item.hero_image_credit,
+        }
+        if image
+        else None,
+        "source": {"name": item.source_name, "url": release.source_url}
+        if release.source_url or item.source_name
+        else None,
+    }
+
+
+@router.get("/releases", response={200: ReleasePage, **ERRORS}, url_name="releases")
+def release_list(request, filters: Query[ReleaseFilters]):
+    """Public releases, newest first, filtered as the news list is."""
+    language = api.reader_language(request, filters.language)
+    filterset = api.filtered(ReleaseFilter, filters, Release.objects.published(), naming=NAMING)
+    after = api.read_cursor(filters.cursor)
+    with override(language):
+        releases, count = releases_after(filterset, after, filters.limit + 1)
+        items = [
+            release_out(request, item, language)
+            for item in for_reader(with_links(releases), language)
+        ]
+    return api.page(request, items, filters.limit, cursor_of, count=count, language=language)
+
+
+@router.get("/releases/{pk}", response={200: ReleaseDetail, **ERRORS}, url_name="release")
+def release_detail(request, pk: Path[api.RecordId], language: Language | None = None):
+    """One public release, in the language asked for or its labelled fallback."""
+    language = api.reader_language(request, language)
+    quotes = LiveQuote.objects.select_related("person").only(
+        "live_text_id",
+        "text",
+        "language",
+        "order",
+        *(f"person__{column}" for column in LINK_COLUMNS["people"]),
+    )
+    releases = Release.objects.published().filter(pk=pk).select_related("source_organisation")
+    releases = releases.prefetch_related(
+        Prefetch(
+            "live_texts",
+            queryset=LiveText.objects.current().prefetch_related(
+                Prefetch("quotes", queryset=quotes)
+            ),
+            to_attr="current_texts",
+        ),
+        "pledges",
+    )
+    with override(language):
+        shown = for_reader(with_links(list(releases)), language)
+        if not shown:
+            api.not_found("release", pk)
+        [item] = shown
+        detail = release_out(request, item, language)
+        detail["body"] = item.body
+        detail["quotes"] = [
+            {
+                "text": quote.text,
+                "language": quote.language,
+                "person": api.linked(request, quote.person, "name", language, "person"),
+            }
+            for quote in item.quotes
+        ]
+        detail["pledges"] = [
+            api.api_url(request, "pledge", pk=pledge.pk) for pledge in item.release.pledges.all()
+        ]
+    return detail
+
+
+def topic_out(request, topic, language):
+    return {
+        "id": topic.pk,
+        "slug": topic.slug,
+        "name": api.text(topic, "name", language),
+        "description": api.text(topic, "description", language),
+        "url": topic_page(request, topic, language),
+        "releases": api.filtered_list(request, "api:releases", topic=topic.slug),
+    }
+
+
+class TopicFilters(Paging):
+    pass
+
+
+@router.get("/topics", response={200: TopicPage, **ERRORS}, url_name="topics")
+def topic_list(request, filters: Query[TopicFilters]):
+    """Every topic, in the order they were made."""
+    language = api.reader_language(request, filters.language)
+    after = api.read_cursor(filters.cursor)
+    topics = api.by_id_after(Topic.objects.all(), after)
+    with override(language):
+        items = [topic_out(request, topic, language) for topic in topics[: filters.limit + 1]]
+    return api.page(
+        request,
+        items,
+        filters.limit,
+        api.id_cursor,
+        count=Topic.objects.count(),
+        language=language,
+    )
+
+
+@router.get("/topics/{slug}", response={200: TopicOut, **ERRORS}, url_name="topic")
+def topic_detail(request, slug: str, language: Language | None = None):
+    language = api.reader_language(request, language)
+    topic = Topic.objects.filter(slug=slug).first() or api.not_found("topic", slug)
+    with override(language):
+        return topic_out(request, topic, language)
