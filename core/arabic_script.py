@@ -38,6 +38,51 @@ PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 # Longest first; a prefix is stripped only where the rest still reads as a word.
 ARABIC_PREFIXES = ("وبال", "وال", "بال", "كال", "فال", "لل", "ال")
 MIN_STEM = 3
+# English is written both ways: a reader typing "centers" or "organization" finds "centres" and
+# "organisation". Each British spelling is folded to the American one, in the text and the
+# query alike, by its stem ({British: American}) or, for -ise verbs and -isation nouns, by rule.
+AMERICAN_STEMS = {
+    "centre": "center",
+    "theatre": "theater",
+    "metre": "meter",
+    "litre": "liter",
+    "fibre": "fiber",
+    "calibre": "caliber",
+    "programme": "program",
+    "catalogue": "catalog",
+    "dialogue": "dialog",
+    "analogue": "analog",
+    "defence": "defense",
+    "offence": "offense",
+    "licence": "license",
+    "pretence": "pretense",
+    "colour": "color",
+    "labour": "labor",
+    "behaviour": "behavior",
+    "favour": "favor",
+    "honour": "honor",
+    "neighbour": "neighbor",
+    "harbour": "harbor",
+    "rumour": "rumor",
+    "endeavour": "endeavor",
+    "humour": "humor",
+    "vigour": "vigor",
+    "armour": "armor",
+    "judgement": "judgment",
+    "ageing": "aging",
+    "enrolment": "enrollment",
+    "fulfilment": "fulfillment",
+    "travell": "travel",
+    "cancell": "cancel",
+    "counsell": "counsel",
+    "labell": "label",
+    "modell": "model",
+    "signall": "signal",
+    "fuell": "fuel",
+}
+BRITISH_STEM = re.compile("^(" + "|".join(sorted(AMERICAN_STEMS, key=len, reverse=True)) + ")")
+# "organise", "organised", "organising", "organisation": long enough not to be "rise" or "wise".
+ISE = re.compile(r"^([a-z]{4,})is(e|ed|es|ing|er|ers|ation|ations)$")
 
 
 def normalise(text):
@@ -59,21 +104,26 @@ def arabic_stem(word):
     return word
 
 
+def american(word):
+    """A Latin word in its American spelling: "centres" → "centers"; any other word as it is."""
+    folded = BRITISH_STEM.sub(lambda match: AMERICAN_STEMS[match.group(1)], word)
+    return ISE.sub(r"\1iz\2", folded)
+
+
 def index_terms(text, *, arabic):
-    """The terms a text is found by: its words, and for Arabic their stems too."""
+    """The terms a text is found by: its words, for Arabic their stems too, and for English
+    their American spelling."""
     terms = []
     for word in words(text):
         terms.append(word)
-        if arabic:
-            stem = arabic_stem(word)
-            if stem != word:
-                terms.append(stem)
+        variants = {american(word), arabic_stem(word) if arabic else word}
+        terms.extend(sorted(variants - {word}))
     return terms
 
 
 def query_terms(query):
     """[{variants of one searched word}] from what a reader typed, in any of the languages."""
-    return [{word, arabic_stem(word)} for word in words(query)][:12]
+    return [{word, arabic_stem(word), american(word)} for word in words(query)][:12]
 
 
 def local_digits(text, language):

@@ -2,11 +2,13 @@
 
 Only releases/services.py writes live texts, when a release is published, its changes are
 published or a translation is approved; the staff preview and the "compare with live" page read
-the same working values without writing them.
+the same working values without writing them. Their search terms are written again here when
+the release's links, or the names of what it links to, change (releases/linked_names.py).
 """
 
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_save, pre_save
 from django.utils import timezone
 from django.utils.html import strip_tags
 
@@ -14,8 +16,12 @@ from core import page_tags
 from core.arabic_script import index_terms
 from core.languages import fallback_chain
 
-from .models import LIVE_FIELDS, LiveQuote, LiveText
+from . import linked_names
+from .models import LIVE_FIELDS, LiveQuote, LiveText, Release
 from .models.release import SEARCHED_FIELDS
+
+# Releases whose live texts' search terms are written again at once, in one batch.
+RENEWED_AT_ONCE = 500
 
 
 def working_values(release, language):
@@ -72,19 +78,23 @@ def changed_fields(release, language):
     return changed
 
 
-def search_terms_of(text):
-    """What a live text is found by: the words of its searched fields, stemmed for Arabic."""
+def search_terms_of(text, names=()):
+    """What a live text is found by: the words of its searched fields (stemmed for Arabic) and
+    `names`, [(language, name)] of what its release links to, in every language."""
     terms = []
     for field in SEARCHED_FIELDS:
         terms.extend(
             index_terms(strip_tags(getattr(text, field) or ""), arabic=text.language == "ar")
         )
+    for language, name in names:
+        terms.extend(index_terms(name, arabic=language == "ar"))
     return " ".join(dict.fromkeys(terms))
 
 
-def unsaved_live_text(release, language, *, quotes=None, user=None, at=None):
+def unsaved_live_text(release, language, *, quotes=None, user=None, at=None, names=None):
     """The live text publishing would make, not stored, and its quotes: what the staff preview
-    shows, and what make_live and the archive's bulk import store."""
+    shows, and what make_live and the archive's bulk import store (which gives the `names` of
+    its links, linked_names.names_of_links, as they are not stored yet)."""
     text = LiveText(
         release=release,
         language=language,
@@ -92,7 +102,9 @@ def unsaved_live_text(release, language, *, quotes=None, user=None, at=None):
         made_by=user if user is not None and user.pk else None,
         **working_values(release, language),
     )
-    text.search_text = search_terms_of(text)
+    if names is None:
+        names = linked_names.names_by_release([release.pk])[release.pk] if release.pk else []
+    text.search_text = search_terms_of(text, names)
     shown = working_quotes(release, language, quotes)
     return text, [LiveQuote(live_text=text, **quote) for quote in shown]
 
@@ -117,3 +129,64 @@ def make_live(release, language, *, user=None, at=None):
     # What the release knows as its live texts is out of date now.
     release.__dict__.pop("current_texts", None)
     return text
+
+
+def renew_search_terms(release_ids):
+    """Write again the search terms of the live texts (current and scheduled) of `release_ids`,
+    with the names their links have now; a text whose terms are unchanged is left alone."""
+    release_ids = list(release_ids)
+    for start in range(0, len(release_ids), RENEWED_AT_ONCE):
+        batch = release_ids[start : start + RENEWED_AT_ONCE]
+        names = linked_names.names_by_release(batch)
+        texts = LiveText.objects.filter(release_id__in=batch).only(
+            "release_id", "language", "search_text", *SEARCHED_FIELDS
+        )
+        changed = []
+        for text in texts:
+            terms = search_terms_of(text, names[text.release_id])
+            if terms != text.search_text:
+                text.search_text = terms
+                changed.append(text)
+        LiveText.objects.bulk_update(changed, ["search_text"], batch_size=RENEWED_AT_ONCE)
+
+
+def renew_after_commit(release_ids):
+    if release_ids:
+        transaction.on_commit(lambda: renew_search_terms(release_ids), robust=True)
+
+
+def relinked(sender, instance, action, reverse, pk_set, **kwargs):
+    """A release linked to, or unlinked from, a person, organisation or event."""
+    if reverse and action == "pre_clear":
+        instance.unlinked_releases = linked_names.linking(instance)
+    if action in ("post_add", "post_remove", "post_clear"):
+        if not reverse:
+            renew_after_commit([instance.pk])
+        else:
+            renew_after_commit(list(pk_set or instance.__dict__.pop("unlinked_releases", [])))
+
+
+def note_renamed(sender, instance, raw=False, **kwargs):
+    """Before a person, organisation or event is saved: whether its public names change."""
+    instance.renamed = False
+    if raw or instance.pk is None:
+        return
+    stored = sender._default_manager.only(*linked_names.columns(sender)).filter(pk=instance.pk)
+    stored = stored.first()
+    instance.renamed = stored is not None and (
+        linked_names.names_of([stored]) != linked_names.names_of([instance])
+    )
+
+
+def renew_if_renamed(sender, instance, **kwargs):
+    if instance.__dict__.pop("renamed", False):
+        renew_after_commit(linked_names.linking(instance))
+
+
+def watch():
+    """Keep the live texts' search terms in step with their releases' links and names."""
+    for relation, (model, _fields) in linked_names.NAMED_BY.items():
+        through = getattr(Release, relation).through
+        m2m_changed.connect(relinked, sender=through, dispatch_uid=f"live-terms-{relation}")
+        pre_save.connect(note_renamed, sender=model, dispatch_uid=f"live-terms-{relation}")
+        post_save.connect(renew_if_renamed, sender=model, dispatch_uid=f"live-terms-{relation}")

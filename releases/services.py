@@ -31,7 +31,7 @@ from core.permissions import can_publish
 from core.sanitising import sanitise_html
 from staff.accounts import system_account
 
-from . import freshness, live_texts, news_index, workflow
+from . import freshness, linked_names, live_texts, news_index, workflow
 from .models import LanguageVersion, LiveQuote, LiveText, Quote, Release, TranslationSource
 from .models.release import search_terms
 from .slugs import unique_slug
@@ -344,7 +344,10 @@ def _make_live_in_bulk(archived, created, quotes):
         release.current_texts = []
         for code in languages:
             text, text_quotes = live_texts.unsaved_live_text(
-                release, code, quotes=quotes_of.get(release.pk, [])
+                release,
+                code,
+                quotes=quotes_of.get(release.pk, []),
+                names=linked_names.names_of_links(item.links),
             )
             texts.append(text)
             live_quotes.append(text_quotes)

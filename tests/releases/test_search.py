@@ -1,9 +1,11 @@
 import pytest
 from django.test.utils import CaptureQueriesContext
 
-from core.arabic_script import arabic_stem, normalise, words
+from core import approved_text
+from core.arabic_script import american, arabic_stem, normalise, words
+from releases import services
 from releases.models import Release
-from tests.factories import ReleaseFactory, TopicFactory
+from tests.factories import PersonFactory, ReleaseFactory, TopicFactory, approve
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +112,86 @@ def test_a_search_alone_counts_its_facets_off_the_news_index(
     assert searched == {"topic": {"water": 3, "victims": 1}, "kind": {"news": 3, "statement": 1}}
     # The same counts as SQL gives them with a filter the index does not hold.
     assert counts("/ar/news/?q=المياه&date_from=2000-01-01") == searched
+
+
+def found_on_the_news_list(client, language, query):
+    return [item.pk for item in client.get(f"/{language}/news/", {"q": query}).context["releases"]]
+
+
+@pytest.mark.parametrize(
+    ("written", "searched"),
+    [
+        ("Centres of Excellence", "centers of excellence"),
+        ("centers of excellence", "centres of excellence"),
+        ("the organisation's programmes", "organization programs"),
+        ("organised a regional workshop", "organized"),
+        ("labour and defence", "labor defense"),
+    ],
+)
+def test_english_finds_british_and_american_spellings_alike(client, written, searched):
+    release = ReleaseFactory(title_en=f"Regional {written}", lede_en="A lede.")
+    approve(release, "en")
+    ReleaseFactory(title_en="Something else entirely")
+
+    assert found_on_the_news_list(client, "en", searched) == [release.pk]
+
+
+def test_short_words_like_rise_and_four_are_not_folded():
+    assert american("rise") == "rise" and american("four") == "four"
+    assert american("organisations") == "organizations"
+
+
+@pytest.fixture
+def voronkov():
+    return PersonFactory(
+        slug="voronkov",
+        name_ar="فلاديمير فورونكوف",
+        name_en="Vladimir Voronkov",
+        name_fa="ولادیمیر ورونکوف",
+    )
+
+
+def test_a_release_is_found_by_the_names_of_whom_it_links_in_every_script(client, voronkov):
+    # Shown to a Persian reader in Arabic, which spells the name its own way.
+    release = ReleaseFactory(title_ar="كلمة في المؤتمر", links={"people": [voronkov]})
+    ReleaseFactory(title_ar="خبر آخر")
+
+    assert found_on_the_news_list(client, "fa", "ورونکوف") == [release.pk]
+    assert found_on_the_news_list(client, "en", "Voronkov") == [release.pk]
+
+
+def test_linking_after_publishing_and_renaming_renew_what_a_release_is_found_by(
+    client, voronkov, django_capture_on_commit_callbacks
+):
+    release = ReleaseFactory(title_ar="كلمة في المؤتمر")
+    assert found_on_the_news_list(client, "en", "Voronkov") == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.set_links(release=release, links={"people": [voronkov]})
+    assert found_on_the_news_list(client, "en", "Voronkov") == [release.pk]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        voronkov.name_en = "Wladimir Woronkow"
+        approved_text.approve(voronkov)
+        voronkov.save()
+    assert found_on_the_news_list(client, "en", "Woronkow") == [release.pk]
+    assert found_on_the_news_list(client, "en", "Voronkov") == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.set_links(release=release, links={"people": []})
+    assert found_on_the_news_list(client, "en", "Woronkow") == []
+
+
+def test_a_spelling_awaiting_approval_finds_nothing(
+    client, voronkov, django_capture_on_commit_callbacks
+):
+    approved_text.approve(voronkov)
+    voronkov.save()
+    release = ReleaseFactory(title_ar="كلمة", links={"people": [voronkov]})
+
+    with django_capture_on_commit_callbacks(execute=True):
+        voronkov.name_en = "Unapprovedspelling"  # a translator's change, not approved
+        voronkov.save()
+
+    assert found_on_the_news_list(client, "en", "Unapprovedspelling") == []
+    assert found_on_the_news_list(client, "en", "Voronkov") == [release.pk]
