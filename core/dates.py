@@ -79,7 +79,8 @@ def date_parts(start, precision=DatePrecision.DAY, *, end=None, shown=None, open
     """
     language = get_language()
     if start is None or precision == DatePrecision.UNKNOWN:
-        return gettext("date to be confirmed"), ""
+        # The sources give no date: say so, rather than promise one (most such events are past).
+        return gettext("date not stated"), ""
     start = _day(start)
     last = _day(end) if end else start
     level = min(LEVELS.index(precision), LEVELS.index(shown or precision)) + 1

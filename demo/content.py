@@ -4,7 +4,9 @@ Translated values are `T(ar, en, fa)`; an empty string is a translation not (yet
 a Latin spelling the sources do not give. Keys are slugs, so loading twice updates, never doubles.
 """
 
-from datetime import date
+import calendar
+import re
+from datetime import date, timedelta
 from typing import NamedTuple
 
 
@@ -12,6 +14,20 @@ class T(NamedTuple):
     ar: str
     en: str = ""
     fa: str = ""
+
+
+def last_weekday(weekday, *, before):
+    """The last `weekday` (calendar.MONDAY…) before the day `before`: "last Thursday"."""
+    return before - timedelta(days=(before.weekday() - weekday - 1) % 7 + 1)
+
+
+# Publication dates the seeds do not give are the demo's own, chosen after the events they
+# report. Two seeds date their event from their own day, so those events' dates follow from these.
+DOHA_FORUM_REPORTED = date(2023, 11, 20)  # a Monday: the forum ended "last Thursday"
+NETWORK_LAUNCH_REPORTED = date(2022, 1, 25)  # "launched today, Tuesday"
+
+# A "و" the scrape detached from its word ("و الأمين"): Arabic writes it joined.
+DETACHED_WAW = re.compile(r'(?<!\w)و (?=[\w"])')
 
 
 TOPICS = {
@@ -411,7 +427,8 @@ PEOPLE = {
         name=T("إمام علي رحمان", "Emomali Rahmon", "امامعلی رحمان"),
         positions=[(T("رئيس الجمهورية", "President", "رئیس‌جمهور"), "tajikistan", None)],
     ),
-    # The seed gives no Latin spelling: left for an editor to add.
+    # The seed gives no Latin spelling: left for an editor to add, and until then the English
+    # release names her in Arabic, as her page does, rather than guess one.
     "ogulgeren-niyazberdieva": dict(
         honorific="ms",
         name=T("أوغولجيرين نيازبردييفا", "", "اوغولجرین نیازبردی‌یوا"),
@@ -514,15 +531,15 @@ PEOPLE = {
             (T("المدير التنفيذي", "Executive Director", "مدیر اجرایی"), "global-center", None)
         ],
     ),
-    # The seed gives this name in Arabic only.
+    # The Arabic seed spells these two names in Arabic only; the English release, in Latin.
     "searcct-director-general": dict(
         honorific="dr",
-        name=T("شواه تيونغ بان", "", ""),
+        name=T("شواه تيونغ بان", "Chuah Teong Ban", ""),
         positions=[(T("المدير العام", "Director-General", "مدیر کل"), "searcct", None)],
     ),
     "oas-cicte-deputy-executive-secretary": dict(
         honorific="ms",
-        name=T("فيوليندا بوتيت", "", ""),
+        name=T("فيوليندا بوتيت", "Violanda Botet", ""),
         positions=[
             (
                 T(
@@ -895,8 +912,9 @@ EVENTS = {
         ),
         kind="forum",
         format="in_person",
-        # "last Thursday": the seed does not date it.
-        date_precision="unknown",
+        # "last Thursday", says the release.
+        start_date=last_weekday(calendar.THURSDAY, before=DOHA_FORUM_REPORTED),
+        date_precision="day",
         city=T("الدوحة", "Doha", "دوحه"),
         country="QA",
         organisers=["qatar", "unoct"],
@@ -964,8 +982,9 @@ EVENTS = {
         ),
         kind="launch",
         format="virtual",
-        # "today, Tuesday": the seed does not date it.
-        date_precision="unknown",
+        # "today, Tuesday", says the release.
+        start_date=NETWORK_LAUNCH_REPORTED,
+        date_precision="day",
         organisers=["unoct"],
         partners=["qatar", "republic-of-korea"],
         programme="vulnerable-targets",
@@ -998,8 +1017,8 @@ EVENTS = {
 }
 
 # Keyed by seed file. Titles given here replace the importer's provisional ones; the English and
-# Persian text comes from translations/<seed>.<language>.txt. Publication dates the seeds do not
-# give are the demo's own, chosen after the events they report.
+# Persian text comes from translations/<seed>.<language>.txt. `corrections` are an editor's, made
+# to the imported Arabic before it is published, in order: (scraped words or pattern, edited).
 RELEASES = {
     "000_e54f5213487fe7ca.txt": dict(
         kind="press_release",
@@ -1015,6 +1034,7 @@ RELEASES = {
             "eu",
             "ipa-cis",
             "majlisi-namoyandagon",
+            "tajikistan",
             "rco-tajikistan",
         ],
         topics=[
@@ -1045,6 +1065,13 @@ RELEASES = {
             "انجمن دفاع از قربانیان تروریسم",
         ),
         source_organisation="victims-association",
+        corrections=[
+            (DETACHED_WAW, "و"),
+            # The scrape lost the end of the Secretary-General's quotation.
+            ("في آسيا الوسطى وخارجها.", 'في آسيا الوسطى وخارجها."'),
+            # The release names the President as his record does, once "رحمان", once "رحمن".
+            ("إمام علي رحمن،", "إمام علي رحمان،"),
+        ],
         events=["border-security-conference-dushanbe-2022"],
         people=[
             "antonio-guterres",
@@ -1062,7 +1089,7 @@ RELEASES = {
                     "تتطلب التهديدات عبر الوطنية مثل الإرهاب بطبيعتها حلولاً مشتركة ومتعددة الأطراف.",
                     "By their very nature, transnational threats such as terrorism require joint, "
                     "multilateral solutions.",
-                    "تهدیدهای فراملی مانند تروریسم ذاتاً راه‌حل‌های مشترک و چندجانبه می‌طلبند.",
+                    "تهدیدهای فراملی مانند تروریسم ذاتاً نیازمند راه‌حل‌های مشترک و چندجانبه است.",
                 ),
             ),
             (
@@ -1070,7 +1097,7 @@ RELEASES = {
                 "border-security-conference-dushanbe-2022",
                 T(
                     "لا خيار أمامنا سوى تعزيز الجهود المشتركة لمنع الإرهاب ومكافحته.",
-                    "We have no choice but to strengthen joint efforts to prevent and counter "
+                    "We have no choice but to strengthen our joint efforts to prevent and counter "
                     "terrorism.",
                     "ما چاره‌ای جز تقویت تلاش‌های مشترک برای پیشگیری و مقابله با تروریسم نداریم.",
                 ),
@@ -1082,6 +1109,32 @@ RELEASES = {
         title_ar="مركز الأمم المتحدة لمكافحة الإرهاب يطلق حلقة نقاش افتراضية لكيانات مكافحة "
         "الإرهاب ومنع التطرف العنيف ومكافحته ومراكز التميز",
         dateline=T("الأمم المتحدة", "United Nations", "سازمان ملل متحد"),
+        corrections=[
+            ("حفلة النقاش", "حلقة النقاش"),
+            ("حقلة النقاش", "حلقة النقاش"),
+            ("التطرف العنفي", "التطرف العنيف"),
+            ("أمل أن نتمكن", "آمل أن نتمكن"),
+            # A garbled clause of the quotation, worded as the office's English has it.
+            (
+                "بينكم جميعاً أيضاً بصفة مركز الأمم المتحدة لمكافحة الإرهاب على أهل الاستعداد "
+                "لدعم هذه الجهة",
+                "بينكم جميعاً أيضاً، مع وقوف مركز الأمم المتحدة لمكافحة الإرهاب على أهبة "
+                "الاستعداد لدعم هذا الجهد",
+            ),
+            # The roundtable is the Centre's, not a committee's.
+            ("للجنة الأمم المتحدة لمكافحة الإرهاب خمس", "لمركز الأمم المتحدة لمكافحة الإرهاب خمس"),
+            ("سنتسمم", "ستسهم"),
+            ("المثلثى", "المثلى"),
+            ("وشركاءها", "وشركائها"),
+            ("المعنى بالمخدرات", "المعني بالمخدرات"),
+            ("د. السيد شواه", "د. شواه"),  # one title, as for the others
+            # His name, as his record spells it.
+            ("عبد العزيز العويش الأمين", "عبد العزيز العويشق، الأمين"),
+            ("بالإثابة", "بالإنابة"),
+            # Ms. Botet, as the English release and her record have it.
+            ("والسيد فيوليندا", "والسيدة فيوليندا"),
+            ("الأمريكية.(OAS/CICTE)", "الأمريكية (OAS/CICTE)."),
+        ],
         events=["virtual-roundtable-pcve-2020"],
         people=[
             "vladimir-voronkov",
@@ -1132,7 +1185,7 @@ RELEASES = {
     ),
     "003_6ca65b4004021384.txt": dict(
         kind="news",
-        published_on=date(2023, 11, 20),
+        published_on=DOHA_FORUM_REPORTED,
         events=["beneficiaries-forum-doha"],
         people=["sultan-al-muraikhi", "vladimir-voronkov", "abdulaziz-al-ansari", "alya-al-thani"],
         organisations=["qatar", "unoct"],
@@ -1143,7 +1196,13 @@ RELEASES = {
         kind="news",
         title_ar="إطلاق الشبكة العالمية للخبراء والممارسين بشأن حماية البنية التحتية الحيوية "
         "والأهداف المعرضة للخطر",
-        published_on=date(2022, 1, 25),
+        published_on=NETWORK_LAUNCH_REPORTED,
+        corrections=[
+            (DETACHED_WAW, "و"),
+            # The platform is the Office of Counter-Terrorism's, not the drugs office's.
+            ("منصة تابعة لمكتب مكافحة المخدرات", "منصة تابعة لمكتب الأمم المتحدة لمكافحة الإرهاب"),
+            ("للمعلومات مضللة", "للمعلومات المضللة"),
+        ],
         events=["vulnerable-targets-network-launch"],
         people=["vladimir-voronkov", "alya-al-thani", "cho-hyun"],
         organisations=[

@@ -4,6 +4,7 @@ Every object is found by its slug (or natural key) and updated, so loading again
 and duplicates nothing. Everything happens in one transaction: a failure leaves no half-demo.
 """
 
+import re
 from datetime import UTC, datetime, time
 from pathlib import Path
 
@@ -21,7 +22,13 @@ from organisations import services as organisation_services
 from organisations.models import Organisation, Pledge, Programme
 from people.models import Person, Position
 from releases import freshness, services
-from releases.importer import blocks_to_html, headline, import_article_file
+from releases.importer import (
+    blocks_to_html,
+    headline,
+    import_article_file,
+    parse_article,
+    read_article_text,
+)
 from releases.models import LanguageVersion, Release, Topic
 from staff import roles
 from staff.models import StaffProfile
@@ -77,6 +84,24 @@ def read_translation(seed_name, language):
         elif block:
             blocks.append(("p", block))
     return title.strip(), blocks
+
+
+def edited_article(seed_name, corrections):
+    """The seed's article as the importer reads it, with an editor's `corrections` made.
+
+    Made afresh from the file on every load, so loading again changes nothing; the file, and
+    any import of it, keeps the scraped words.
+    """
+    article = parse_article(read_article_text(SEEDS_DIR / seed_name))
+    for scraped, edited in corrections:
+        if isinstance(scraped, re.Pattern):
+            article.blocks = [(tag, scraped.sub(edited, text)) for tag, text in article.blocks]
+            continue
+        if not any(scraped in text for _tag, text in article.blocks):
+            # A correction with nothing to correct is out of step with its seed.
+            raise RuntimeError(f"{seed_name}: no «{scraped}» left to correct")
+        article.blocks = [(tag, text.replace(scraped, edited)) for tag, text in article.blocks]
+    return article
 
 
 def with_text_approved(record):
@@ -209,6 +234,9 @@ class DemoLoader:
             self.report(f"{seed_name}: {result.message}")
             release = result.release
             release.kind = spec["kind"]
+            article = edited_article(seed_name, spec.get("corrections", []))
+            release.lede_ar = article.lede
+            release.body_ar = blocks_to_html(article.body_blocks)
             if title := spec.get("title_ar"):
                 release.title_ar = title
                 release.slug_ar = ""  # a new address, from the curated title

@@ -75,9 +75,9 @@ def test_every_page_opens_in_every_language_and_hides_drafts(client, site, page,
     assert "456,789" not in html and "۴۵۶٬۷۸۹" not in html  # the draft's pledge
 
 
-def test_event_page_shows_date_to_be_confirmed_speakers_and_pledges(client, site):
+def test_event_page_shows_date_not_stated_speakers_and_pledges(client, site):
     html = client.get("/en/events/forum/").content.decode()
-    assert "date to be confirmed" in html
+    assert "date not stated" in html
     assert "Vladimir Voronkov" in html and "Head of UNOCT" in html
     assert "Forum concludes" in html
     assert "15,000,000" in html

@@ -114,13 +114,6 @@ def test_roundtable_facts(demo):
     ]
 
 
-def test_events_the_seeds_do_not_date_are_marked_unknown(demo):
-    for slug in ("beneficiaries-forum-doha", "vulnerable-targets-network-launch"):
-        event = Event.objects.get(slug=slug)
-        assert event.date_precision == "unknown"
-        assert event.start_date is None
-
-
 def test_launch_had_about_200_attendees_and_the_network_about_150_members(demo):
     launch = Event.objects.get(slug="vulnerable-targets-network-launch")
     assert (launch.participant_count, launch.participant_count_qualifier) == (200, "about")
