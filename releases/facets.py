@@ -4,12 +4,13 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
+from django.urls import reverse
 from django.utils.translation import get_language
 from django_countries import countries
 
 from core import page_cache
 from core.approved_text import public_names
-from core.languages import CODES, first_filled
+from core.languages import CODES, field_values, first_filled
 from events.models import Event
 
 from . import news_index
@@ -32,6 +33,12 @@ class Facet:
     name: str
     label: str
     options: list[Option] = field(default_factory=list)
+    more: str = ""  # where every option can be found, when only the commonest are listed
+
+
+# The facets that list their commonest options, and the index where a reader finds every one
+# of them (each person's and organisation's page links to its news).
+MORE = {"person": "people:list", "organisation": "organisations:list"}
 
 
 def counted_rows(filterset):
@@ -128,14 +135,33 @@ def release_facets(filterset):
         return text, "" if in_language == language else in_language
 
     facets = []
+    unlisted = []
+    cleaned = filterset.form.cleaned_data if filterset.is_valid() else {}
     for name in rows:
         chosen = str(data.get(name, ""))
         options = []
         for value, names, count in rows[name]:
             text, in_language = label(name, value, names)
             options.append(Option(value, text, count, in_language, value == chosen))
-        facets.append(Facet(name, str(filterset.base_filters[name].label), options))
+        if cleaned.get(name) and not any(option.selected for option in options):
+            # A choice beyond the commonest options (from the people index, say) is shown
+            # chosen all the same; its count is the list's own, added below.
+            unlisted.append(chosen_option(name, chosen, cleaned[name], label))
+            options.append(unlisted[-1])
+        more = reverse(MORE[name]) if name in MORE else ""
+        facets.append(Facet(name, str(filterset.base_filters[name].label), options, more))
+    for option in unlisted:
+        option.count = result_count(facets, filterset)
     return facets
+
+
+def chosen_option(name, value, record, label):
+    """The Option of a chosen `record` (a topic, person or organisation; or a country code)."""
+    if isinstance(record, str):
+        text, in_language = label(name, record.upper(), None)
+        return Option(record.upper(), text, 0, in_language, True)
+    text, in_language = label(name, value, field_values(record, "name"))
+    return Option(value, text, 0, in_language, True)
 
 
 def result_count(facets, filterset):

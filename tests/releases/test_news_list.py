@@ -252,3 +252,24 @@ def test_release_links_keep_their_letters_and_lead_to_the_release(client):
     response = client.get(iri_to_uri("/ar/news/بيان-عن-الأمن/"))
     assert response.status_code == 200
     assert response.context["release"].pk == release.pk
+
+
+def test_a_person_beyond_the_commonest_options_is_reached_and_shown_chosen(client):
+    common = [PersonFactory(slug=f"common-{n}") for n in range(16)]
+    for person in common:
+        for _ in range(2):
+            ReleaseFactory(links={"people": [person]})
+    rare = PersonFactory(slug="al-muraikhi", name_en="Sultan Al-Muraikhi")
+    ReleaseFactory(links={"people": [rare]})
+
+    news = client.get("/en/news/")
+    [facet] = [facet for facet in news.context["facets"] if facet.name == "person"]
+    person_page = client.get("/en/people/al-muraikhi/").content.decode()
+    chosen = client.get("/en/news/", {"person": "al-muraikhi"})
+    [shown] = [facet for facet in chosen.context["facets"] if facet.name == "person"]
+
+    assert "al-muraikhi" not in [option.value for option in facet.options]
+    assert 'href="/en/people/"' in news.content.decode()
+    assert 'href="/en/news/?person=al-muraikhi"' in person_page
+    assert [(o.label, o.count) for o in shown.options if o.selected] == [("Sultan Al-Muraikhi", 1)]
+    assert len(chosen.context["releases"]) == 1
