@@ -10,6 +10,7 @@ translator's unapproved change) renews nothing. A CDN in front purges by the sam
 Surrogate-Key and Cache-Tag headers, and the `tags_renewed` signal).
 """
 
+import threading
 import time
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
@@ -286,8 +287,41 @@ def store_renewal(tags):
     except ValueError:
         now = time.time_ns()
         cache.set(SEQUENCE_KEY, now, timeout=None)
-    cache.set_many({tag_key(tag): now for tag in tags}, timeout=None)
+    raise_to(now, tags)
     tags_renewed.send(sender=None, tags=sorted(tags))
+
+
+# Two renewals of one tag may store in either order; the later count must win, or a page
+# rendered between them would be served as fresh. In Redis one script raises each tag to the
+# count, never lowers it; in a cache of one process (locmem), a lock does.
+# The counts are compared as digits: they pass 2**53, beyond which Lua's numbers lose units.
+RAISE_SCRIPT = """
+local function lower(stored, count)
+    if #stored ~= #count then return #stored < #count end
+    return stored < count
+end
+for _, key in ipairs(KEYS) do
+    local stored = redis.call('GET', key)
+    if not stored or lower(stored, ARGV[1]) then
+        redis.call('SET', key, ARGV[1])
+    end
+end
+"""
+LOCAL_LOCK = threading.Lock()
+
+
+def raise_to(count, tags):
+    """Each of `tags` renewed at `count`, unless a later renewal was stored first."""
+    client = getattr(getattr(cache, "_cache", None), "get_client", None)
+    if client is not None:
+        keys = [cache.make_and_validate_key(tag_key(tag)) for tag in tags]
+        if keys:
+            client(write=True).eval(RAISE_SCRIPT, len(keys), *keys, count)
+        return
+    with LOCAL_LOCK:
+        stored = cache.get_many([tag_key(tag) for tag in tags])
+        lower = {tag_key(tag): count for tag in tags if stored.get(tag_key(tag), -1) < count}
+        cache.set_many(lower, timeout=None)
 
 
 # When each tag was last renewed, counted in renewals: a page kept at count N is fresh while

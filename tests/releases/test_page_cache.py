@@ -596,3 +596,32 @@ def test_nothing_is_kept_past_midnight_when_upcoming_events_become_recent(monkey
     monkeypatch.setattr(timezone, "now", lambda: late)
 
     assert page_cache.timeout() <= 30
+
+
+def a_late_renewal_never_lowers_a_tag():
+    # Counts start from the clock in nanoseconds: past what a float holds to the unit.
+    start = time.time_ns()
+    page_tags.raise_to(start + 2, {"release-1", "releases"})
+    page_tags.raise_to(start + 1, {"release-1", "release-2"})  # stored late, counted before
+    page_tags.raise_to(start + 3, {"releases"})
+
+    versions = {tag: cache.get(page_tags.tag_key(tag)) for tag in ("release-1", "releases")}
+    assert versions == {"release-1": start + 2, "releases": start + 3}
+    assert cache.get(page_tags.tag_key("release-2")) == start + 1
+
+
+def test_renewals_stored_out_of_order_keep_the_later_count():
+    cache.clear()
+    a_late_renewal_never_lowers_a_tag()
+
+
+@pytest.mark.skipif(not redis_answers(), reason="needs Redis on 127.0.0.1:6379")
+def test_renewals_stored_out_of_order_keep_the_later_count_in_redis(settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/14",
+            "KEY_PREFIX": f"test-{uuid.uuid4()}",
+        }
+    }
+    a_late_renewal_never_lowers_a_tag()
