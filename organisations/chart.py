@@ -1,5 +1,7 @@
 """The funding page's chart: one bar per year, drawn on the server as an accessible SVG."""
 
+from decimal import Decimal
+
 from babel.lists import format_list
 from babel.numbers import get_currency_name
 from django.utils.html import format_html, format_html_join
@@ -9,17 +11,24 @@ from core.languages import direction
 
 from .money import babel_locale, local_digits
 
-CHART_WIDTH = 640
-BAR_HEIGHT = 28
-BAR_GAP = 8
-CHART_PADDING = 8
-YEAR_WIDTH = 64
-VALUE_WIDTH = 136
-BAR_SPACE = CHART_WIDTH - YEAR_WIDTH - VALUE_WIDTH
+# The chart has no viewBox: it takes the column's width and is never scaled, so its text stays
+# at FONT_SIZE pixels on a phone as on a desktop. Each year is a line of text (the year at the
+# start, its amount at the end) over a bar whose length is a percentage of the width.
+FONT_SIZE = 15
+CHART_PADDING = 4
+LABEL_BASELINE = 17
+BAR_TOP = 24
+BAR_HEIGHT = 14
+ROW_HEIGHT = BAR_TOP + BAR_HEIGHT
+ROW_GAP = 14
 
 
 def chart_rows(year_rows, currency):
     return [row for row in year_rows if row.currency == currency and row.total is not None]
+
+
+def chart_height(count):
+    return 2 * CHART_PADDING + count * (ROW_HEIGHT + ROW_GAP) - ROW_GAP
 
 
 def chart_svg(rows, currency):
@@ -33,7 +42,6 @@ def chart_svg(rows, currency):
         [f"{local_digits(row.label)}: {row.total_short}" for row in rows], locale=locale
     )
     desc = gettext("One bar per year. %(values)s.") % {"values": values}
-    height = 2 * CHART_PADDING + len(rows) * (BAR_HEIGHT + BAR_GAP) - BAR_GAP
     largest = max(row.total for row in rows)
     page_direction = direction(get_language())
     bars = format_html_join(
@@ -44,45 +52,46 @@ def chart_svg(rows, currency):
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" class="funding-chart" role="img"'
         ' aria-labelledby="funding-chart-title funding-chart-desc"'
-        ' width="{width}" height="{height}" viewBox="0 0 {width} {height}" direction="{dir}"'
-        ' font-size="14">'
+        ' width="100%" height="{height}" direction="{dir}" font-size="{font_size}">'
         '<title id="funding-chart-title">{title}</title>'
         '<desc id="funding-chart-desc">{desc}</desc>{bars}</svg>',
-        width=CHART_WIDTH,
-        height=height,
+        height=chart_height(len(rows)),
         dir=page_direction,
+        font_size=FONT_SIZE,
         title=title,
         desc=desc,
         bars=bars,
     )
 
 
+def percent(value):
+    """A length as a percentage of the chart's width, for an SVG attribute: "62.5%"."""
+    return f"{value.quantize(Decimal('0.01')).normalize():f}%"
+
+
 def bar(row, index, largest, rtl):
-    """One year's bar, laid out left to right and mirrored on right-to-left pages.
+    """One year's label line and bar, from the start edge: the left, or the right on
+    right-to-left pages.
 
-    Text anchors are logical (start/end), so with the svg's direction they mirror by themselves.
+    Text anchors are logical (start/end), so with the svg's direction they follow by themselves;
+    only the x positions are mirrored.
     """
-    length = round(BAR_SPACE * row.total / largest) if largest else 0
-    top = CHART_PADDING + index * (BAR_HEIGHT + BAR_GAP)
-    middle = top + BAR_HEIGHT // 2
-
-    def x(position, width=0):
-        return CHART_WIDTH - position - width if rtl else position
-
+    length = Decimal(100) * row.total / largest if largest else Decimal(0)
+    top = CHART_PADDING + index * (ROW_HEIGHT + ROW_GAP)
+    start, end = ("100%", "0") if rtl else ("0", "100%")
     return format_html(
-        '<g><text x="{}" y="{}" text-anchor="end" dominant-baseline="central"'
+        '<g><text x="{}" y="{}" text-anchor="start" font-weight="700"'
         ' fill="currentColor">{}</text>'
         '<rect x="{}" y="{}" width="{}" height="{}" fill="#005a9c"></rect>'
-        '<text x="{}" y="{}" text-anchor="start" dominant-baseline="central"'
-        ' fill="currentColor">{}</text></g>',
-        x(YEAR_WIDTH - 8),
-        middle,
+        '<text x="{}" y="{}" text-anchor="end" fill="currentColor">{}</text></g>',
+        start,
+        top + LABEL_BASELINE,
         local_digits(row.label),
-        x(YEAR_WIDTH, length),
-        top,
-        length,
+        percent(Decimal(100) - length) if rtl else "0",
+        top + BAR_TOP,
+        percent(length),
         BAR_HEIGHT,
-        x(YEAR_WIDTH + length + 6),
-        middle,
+        end,
+        top + LABEL_BASELINE,
         row.total_short,
     )

@@ -272,10 +272,11 @@ def test_names_read_as_approved_not_as_waiting_for_approval(client):
 
 
 def bars(svg):
-    """(year label, bar x, value label) for each bar of the chart."""
+    """(year label, bar x, bar width, value label) for each bar of the chart."""
     root = ET.fromstring(str(svg))
     return [
-        (group[0].text, int(group[1].get("x")), group[2].text) for group in root.iter(f"{SVG}g")
+        (group[0].text, group[1].get("x"), group[1].get("width"), group[2].text)
+        for group in root.iter(f"{SVG}g")
     ]
 
 
@@ -286,28 +287,55 @@ def test_the_chart_is_an_accessible_image_with_a_labelled_bar_per_year():
 
     root = ET.fromstring(str(svg))
     assert root.get("role") == "img"
-    assert (root.get("width"), root.get("height")) == ("640", "116")
-    assert root.get("viewBox") == "0 0 640 116"
     assert root.get("direction") == "ltr"
     assert "US dollars" in root.find(f"{SVG}title").text
     assert "2024: 15 million" in root.find(f"{SVG}desc").text
     assert bars(svg) == [
-        ("2024", 64, "15 million"),
-        ("2025", 64, "15 million"),
-        ("2026", 64, "15 million"),
+        ("2024", "0", "100%", "15 million"),
+        ("2025", "0", "100%", "15 million"),
+        ("2026", "0", "100%", "15 million"),
     ]
     assert "<script" not in svg
 
 
-def test_the_chart_reads_from_the_right_on_arabic_and_persian_pages():
+def test_the_chart_fills_the_column_unscaled_so_its_text_keeps_its_size_on_a_phone():
     qatar_style_pledge()
+
+    root = ET.fromstring(str(context()["chart_svg"]))
+
+    # No viewBox: one unit is one CSS pixel at any width, so the text is never shrunk.
+    assert root.get("viewBox") is None
+    assert root.get("width") == "100%"
+    assert int(root.get("font-size")) >= 12
+    assert int(root.get("height")) > 3 * int(root.get("font-size"))
+
+
+def test_each_bar_is_as_long_as_its_share_of_the_largest_year():
+    qatar_style_pledge(last_year=2024)
+    PledgeFactory(
+        amount=5 * MILLION, amount_basis=AmountBasis.PER_YEAR, first_year=2024, last_year=2025
+    )
+
+    assert [(year, width) for year, _x, width, _value in bars(context()["chart_svg"])] == [
+        ("2024", "100%"),
+        ("2025", "25%"),
+    ]
+
+
+def test_the_chart_reads_from_the_right_on_arabic_and_persian_pages():
+    qatar_style_pledge(last_year=2024)
+    PledgeFactory(
+        amount=5 * MILLION, amount_basis=AmountBasis.PER_YEAR, first_year=2024, last_year=2025
+    )
 
     for language in ("ar", "fa"):
         root = ET.fromstring(str(context(language=language)["chart_svg"]))
         assert root.get("direction") == "rtl"
-        rect = root.find(f"{SVG}g/{SVG}rect")
-        # The bar ends where the year label margin begins, at the chart's right.
-        assert int(rect.get("x")) + int(rect.get("width")) == 640 - 64
+        year, rect, value = root.findall(f"{SVG}g")[1]
+        # The bar starts at the right edge and the year label sits there; the amount at the left.
+        assert (rect.get("x"), rect.get("width")) == ("75%", "25%")
+        assert (year.get("x"), year.get("text-anchor")) == ("100%", "start")
+        assert (value.get("x"), value.get("text-anchor")) == ("0", "end")
 
 
 def test_the_chart_uses_persian_digits_on_persian_pages():
@@ -316,8 +344,22 @@ def test_the_chart_uses_persian_digits_on_persian_pages():
     ctx = context(language="fa")
 
     assert bars(ctx["chart_svg"])[0][0] == "۲۰۲۴"
-    assert bars(ctx["chart_svg"])[0][2] == "۱۵ میلیون"
-    assert not re.search(r"[0-9]", "".join(label for label, _x, value in bars(ctx["chart_svg"])))
+    assert bars(ctx["chart_svg"])[0][3] == "۱۵ میلیون"
+    labels = "".join(year + value for year, _x, _width, value in bars(ctx["chart_svg"]))
+    assert not re.search(r"[0-9]", labels)
+
+
+def test_on_a_phone_each_pledge_cell_is_labelled_with_its_column():
+    qatar_style_pledge()
+
+    html = render_page(language="fa")
+
+    table = html[html.index('<table class="stacked">') :]
+    table = table[: table.index("</table>")]
+    headers = re.findall(r'<th scope="col">([^<]+)</th>', table)
+    row = re.search(r"<tbody>\s*<tr>(.*?)</tr>", table, re.S).group(1)
+    assert re.findall(r'<td data-label="([^"]+)">', row) == headers
+    assert headers[0] == "اهداکننده"
 
 
 def test_no_chart_without_a_disclosed_amount():
