@@ -39,6 +39,8 @@ class Facet:
 # The facets that list their commonest options, and the index where a reader finds every one
 # of them (each person's and organisation's page links to its news).
 MORE = {"person": "people:list", "organisation": "organisations:list"}
+# The facets that list only their TOP commonest options.
+CUT_SHORT = {"topic", "organisation", "person", "country"}
 
 
 def counted_rows(filterset):
@@ -139,11 +141,12 @@ def release_facets(filterset):
     cleaned = filterset.form.cleaned_data if filterset.is_valid() else {}
     for name in rows:
         chosen = str(data.get(name, ""))
+        chosen = chosen.upper() if name == "country" else chosen
         options = []
         for value, names, count in rows[name]:
             text, in_language = label(name, value, names)
             options.append(Option(value, text, count, in_language, value == chosen))
-        if cleaned.get(name) and not any(option.selected for option in options):
+        if name in CUT_SHORT and cleaned.get(name) and not any(o.selected for o in options):
             # A choice beyond the commonest options (from the people index, say) is shown
             # chosen all the same; its count is the list's own, added below.
             unlisted.append(chosen_option(name, chosen, cleaned[name], label))
@@ -157,7 +160,7 @@ def release_facets(filterset):
 
 def chosen_option(name, value, record, label):
     """The Option of a chosen `record` (a topic, person or organisation; or a country code)."""
-    if isinstance(record, str):
+    if name == "country":
         text, in_language = label(name, record.upper(), None)
         return Option(record.upper(), text, 0, in_language, True)
     text, in_language = label(name, value, field_values(record, "name"))
