@@ -8,6 +8,7 @@ wires them into one API (newsroom/api.py).
 import re
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Literal
+from urllib.parse import quote
 
 from django.conf import settings
 from django.http import Http404, QueryDict
@@ -16,9 +17,9 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language, override
 from ninja import Field, Schema
 from ninja.errors import ValidationError
-from pydantic import BeforeValidator
+from pydantic import BaseModel, BeforeValidator
 
-from .languages import CODES, translated_field
+from .languages import CODES, first_filled, translated_field
 
 Language = Literal[tuple(CODES)]
 LIMIT_DEFAULT = 20
@@ -42,7 +43,13 @@ EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 LATEST = datetime.max.replace(tzinfo=UTC)
 
 
-class Text(Schema):
+class Out(BaseModel):
+    """What the API answers with: built as dicts by the views and checked against these plain
+    pydantic models (ninja's Schema would also read each nested object's attributes, a cost per
+    object a list repeats hundreds of times)."""
+
+
+class Text(Out):
     """A translated text as the public reads it for this reader, and the language it is in:
     another than the one asked for when it has no approved text in that one (a fallback)."""
 
@@ -50,7 +57,7 @@ class Text(Schema):
     language: Language
 
 
-class Error(Schema):
+class Error(Out):
     detail: str
     errors: list[dict] = Field(default_factory=list)
 
@@ -69,6 +76,33 @@ class Paging(Schema):
     limit: int = Field(LIMIT_DEFAULT, ge=1, le=LIMIT_MAX)
 
 
+class Addresses:
+    """The absolute addresses one response links to, each URL pattern reversed once: a list
+    links to hundreds of records."""
+
+    def __init__(self, request):
+        self.request = request
+        self.patterns = {}
+
+    def __call__(self, name, language=None, **kwargs):
+        key = (name, language, tuple(sorted(kwargs)))
+        if key not in self.patterns:
+            marks = {arg: PLACEHOLDER + str(n) for n, arg in enumerate(kwargs, 1)}
+            with override(language or get_language()):
+                path = reverse(name, kwargs=marks)
+            self.patterns[key] = (absolute(self.request, path), marks)
+        address, marks = self.patterns[key]
+        for arg, mark in marks.items():
+            address = address.replace(mark, quote(str(kwargs[arg]), safe=SAFE_IN_PATH))
+        return address
+
+
+# Digits, so that a pattern taking a number reverses with it; no address holds these.
+PLACEHOLDER = "90817263544536271809"
+# What reverse() leaves unquoted in a path argument.
+SAFE_IN_PATH = "!$&'()*+,;=/~:@"
+
+
 def reader_language(request, asked):
     """The language asked for, or the one Accept-Language chose (LocaleMiddleware)."""
     language = asked or get_language()
@@ -84,31 +118,44 @@ def text(obj, field, language):
     return {"text": value, "language": code}
 
 
+def named(names, language):
+    """{text, language} from {language: text}, along the reader's fallback chain."""
+    value, code = first_filled(names, language)
+    return {"text": value, "language": code}
+
+
 def absolute(request, path):
     return request.build_absolute_uri(path)
 
 
-def page_in(request, obj, language):
-    """The absolute address of `obj`'s public page for a reader of `language`."""
-    with override(language):
-        return absolute(request, obj.get_absolute_url())
+def addresses(request):
+    """The request's Addresses, made on first use."""
+    if not hasattr(request, "api_addresses"):
+        request.api_addresses = Addresses(request)
+    return request.api_addresses
 
 
-def alternates(request, obj):
+def page_in(request, obj, language, page):
+    """The absolute address of `obj`'s public page (the URL name `page`, by slug) for a
+    reader of `language`."""
+    return addresses(request)(page, language, slug=obj.slug)
+
+
+def alternates(request, obj, page):
     """{language: page} for each language `obj` really exists in."""
-    return {code: page_in(request, obj, code) for code in obj.public_languages()}
+    return {code: page_in(request, obj, code, page) for code in obj.public_languages()}
 
 
-def filtered_list(request, name, **query):
+def filtered_list(request, name, language=None, **query):
     """The absolute address of the list `name` (a URL name) filtered by `query`."""
-    return absolute(request, f"{reverse(name)}?{urlencode(query)}")
+    return f"{addresses(request)(name, language)}?{urlencode(query)}"
 
 
 def api_url(request, name, **kwargs):
-    return absolute(request, reverse(f"api:{name}", kwargs=kwargs))
+    return addresses(request)(f"api:{name}", **kwargs)
 
 
-class Linked(Schema):
+class Linked(Out):
     """A record another one names: enough to show its name and follow it."""
 
     slug: str
@@ -117,15 +164,21 @@ class Linked(Schema):
     api_url: str
 
 
-def linked(request, obj, field, language, api_name):
-    """The Linked of `obj`, named by its translated `field`; None for no record."""
+def linked(request, obj, field, language, api_name, page=None):
+    """The Linked of `obj`, named by its translated `field`, with its page (the URL name
+    `page`) if it has one; None for no record."""
     if obj is None:
         return None
+    return link(request, obj.slug, text(obj, field, language), language, api_name, page)
+
+
+def link(request, slug, name, language, api_name, page=None):
+    """A Linked from its parts: `name` is {text, language}."""
     return {
-        "slug": obj.slug,
-        "name": text(obj, field, language),
-        "url": page_in(request, obj, language) if hasattr(obj, "get_absolute_url") else None,
-        "api_url": api_url(request, api_name, slug=obj.slug),
+        "slug": slug,
+        "name": name,
+        "url": addresses(request)(page, language, slug=slug) if page else None,
+        "api_url": api_url(request, api_name, slug=slug),
     }
 
 

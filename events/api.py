@@ -6,10 +6,10 @@ from typing import Literal
 
 from django.db.models import F, Prefetch, Q
 from django.utils.translation import override
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 
 from core import api
-from core.api import Error, Language, Linked, Paging, Text
+from core.api import Error, Language, Linked, Out, Paging, Text
 from core.languages import CODES
 from organisations.models import Organisation
 
@@ -31,7 +31,7 @@ class EventFilters(Paging):
     )
 
 
-class EventOut(Schema):
+class EventOut(Out):
     id: int
     slug: str
     title: Text
@@ -58,7 +58,7 @@ class EventOut(Schema):
     releases: str
 
 
-class EventPage(Schema):
+class EventPage(Out):
     language: Language
     count: int
     next: str | None
@@ -67,7 +67,9 @@ class EventPage(Schema):
 
 def event_out(request, event, language):
     def named(organisation):
-        return api.linked(request, organisation, "name", language, "organisation")
+        return api.linked(
+            request, organisation, "name", language, "organisation", "organisations:detail"
+        )
 
     return {
         "id": event.pk,
@@ -89,8 +91,8 @@ def event_out(request, event, language):
         "partners": [named(each) for each in event.partners.all()],
         "programme": api.linked(request, event.programme, "name", language, "programme"),
         "languages": event.public_languages(),
-        "url": api.page_in(request, event, language),
-        "alternates": api.alternates(request, event),
+        "url": api.page_in(request, event, language, "events:detail"),
+        "alternates": api.alternates(request, event, "events:detail"),
         "api_url": api.api_url(request, "event", slug=event.slug),
         "releases": api.filtered_list(request, "api:releases", event=event.slug),
     }

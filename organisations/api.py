@@ -9,10 +9,10 @@ from typing import Literal
 from django.db.models import Prefetch, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import override
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Path, Query, Router
 
 from core import api
-from core.api import Error, Language, Linked, Paging, Text
+from core.api import Error, Language, Linked, Out, Paging, Text
 from core.languages import CODES
 
 from .models import Organisation, Pledge, Programme
@@ -22,13 +22,14 @@ from .totals import Totals
 router = Router(tags=["organisations and funding"])
 ERRORS = {400: Error, 404: Error, 429: Error}
 NAMES = ("slug", "approved", *(f"name_{code}" for code in CODES))
+ORGANISATION_PAGE = "organisations:detail"
 
 
 class OrganisationFilters(Paging):
     kind: Literal[tuple(Organisation.Kind.values)] | None = None
 
 
-class OrganisationOut(Schema):
+class OrganisationOut(Out):
     id: int
     slug: str
     name: Text
@@ -50,7 +51,7 @@ class OrganisationOut(Schema):
     pledges_received: str
 
 
-class OrganisationPage(Schema):
+class OrganisationPage(Out):
     language: Language
     count: int
     next: str | None
@@ -67,15 +68,17 @@ def organisation_out(request, organisation, language):
             for field in ("name", "acronym", "description")
         },
         "kind": organisation.kind,
-        "parent": api.linked(request, organisation.parent, "name", language, "organisation"),
+        "parent": api.linked(
+            request, organisation.parent, "name", language, "organisation", ORGANISATION_PAGE
+        ),
         "country": str(organisation.country or ""),
         "website": organisation.website,
         "logo": api.absolute(request, organisation.logo.url) if organisation.logo else None,
         "established_on": organisation.established_on,
         "established_precision": organisation.established_precision,
         "languages": organisation.public_languages(),
-        "url": api.page_in(request, organisation, language),
-        "alternates": api.alternates(request, organisation),
+        "url": api.page_in(request, organisation, language, ORGANISATION_PAGE),
+        "alternates": api.alternates(request, organisation, ORGANISATION_PAGE),
         "api_url": api.api_url(request, "organisation", slug=slug),
         "releases": api.filtered_list(request, "api:releases", organisation=slug),
         "pledges_given": api.filtered_list(request, "api:pledges", donor=slug),
@@ -114,7 +117,7 @@ def organisation_detail(request, slug: str, language: Language | None = None):
         return organisation_out(request, organisation, language)
 
 
-class ProgrammeOut(Schema):
+class ProgrammeOut(Out):
     id: int
     slug: str
     name: Text
@@ -131,7 +134,7 @@ class ProgrammeOut(Schema):
     pledges: str
 
 
-class ProgrammePage(Schema):
+class ProgrammePage(Out):
     language: Language
     count: int
     next: str | None
@@ -150,7 +153,9 @@ def programmes():
 
 def programme_out(request, programme, language):
     def named(organisation):
-        return api.linked(request, organisation, "name", language, "organisation")
+        return api.linked(
+            request, organisation, "name", language, "organisation", ORGANISATION_PAGE
+        )
 
     return {
         "id": programme.pk,
@@ -203,12 +208,12 @@ class PledgeFilters(Paging):
     year: int | None = Field(None, ge=1900, le=2200, description="Pledges counting in a year.")
 
 
-class ReleaseLink(Schema):
+class ReleaseLink(Out):
     id: int
     api_url: str
 
 
-class PledgeOut(Schema):
+class PledgeOut(Out):
     id: int
     amount: Decimal | None = Field(description="Null when not disclosed.")
     currency: str
@@ -227,14 +232,14 @@ class PledgeOut(Schema):
     api_url: str
 
 
-class PledgePage(Schema):
+class PledgePage(Out):
     language: Language
     count: int
     next: str | None
     results: list[PledgeOut]
 
 
-class TotalOut(Schema):
+class TotalOut(Out):
     currency: str
     total: Decimal | None = Field(description="Of the disclosed amounts; null if none is.")
     undisclosed: int = Field(description="How many pledges' amounts it lacks.")
@@ -249,7 +254,7 @@ class YearTotal(TotalOut):
     year: int
 
 
-class PledgeTotals(Schema):
+class PledgeTotals(Out):
     language: Language
     count: int
     by_donor: list[OrganisationTotal]
@@ -294,7 +299,9 @@ def pledges_filtered(filters):
 
 def pledge_out(request, pledge, language):
     def named(organisation):
-        return api.linked(request, organisation, "name", language, "organisation")
+        return api.linked(
+            request, organisation, "name", language, "organisation", ORGANISATION_PAGE
+        )
 
     return {
         "id": pledge.pk,
@@ -309,8 +316,12 @@ def pledge_out(request, pledge, language):
         "donor": named(pledge.donor),
         "recipient": named(pledge.recipient),
         "programme": api.linked(request, pledge.programme, "name", language, "programme"),
-        "announced_at": api.linked(request, pledge.announced_at, "title", language, "event"),
-        "announced_by": api.linked(request, pledge.announced_by, "name", language, "person"),
+        "announced_at": api.linked(
+            request, pledge.announced_at, "title", language, "event", "events:detail"
+        ),
+        "announced_by": api.linked(
+            request, pledge.announced_by, "name", language, "person", "people:detail"
+        ),
         "reported_in": {
             "id": pledge.reported_in_id,
             "api_url": api.api_url(request, "release", pk=pledge.reported_in_id),
@@ -358,7 +369,7 @@ def pledge_totals(request, filters: Query[PledgeFilters]):
         return [
             {
                 "organisation": api.linked(
-                    request, named[row.label], "name", language, "organisation"
+                    request, named[row.label], "name", language, "organisation", ORGANISATION_PAGE
                 ),
                 "currency": row.currency,
                 "total": row.total,

@@ -5,10 +5,10 @@ from datetime import date
 
 from django.db.models import Prefetch
 from django.utils.translation import override
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 
 from core import api
-from core.api import Error, Language, Linked, Paging, Text
+from core.api import Error, Language, Linked, Out, Paging, Text
 from core.languages import CODES
 
 from .filters import Organisation, PersonFilter
@@ -25,14 +25,14 @@ class PersonFilters(Paging):
     )
 
 
-class PositionOut(Schema):
+class PositionOut(Out):
     title: Text
     organisation: Linked | None
     started_on: date | None
     ended_on: date | None
 
 
-class PersonOut(Schema):
+class PersonOut(Out):
     id: int
     slug: str
     honorific: str
@@ -47,7 +47,7 @@ class PersonOut(Schema):
     releases: str
 
 
-class PersonPage(Schema):
+class PersonPage(Out):
     language: Language
     count: int
     next: str | None
@@ -72,7 +72,12 @@ def person_out(request, person, language):
             {
                 "title": api.text(position, "title", language),
                 "organisation": api.linked(
-                    request, position.organisation, "name", language, "organisation"
+                    request,
+                    position.organisation,
+                    "name",
+                    language,
+                    "organisation",
+                    "organisations:detail",
                 ),
                 "started_on": position.started_on,
                 "ended_on": position.ended_on,
@@ -80,8 +85,8 @@ def person_out(request, person, language):
             for position in person.positions.all()
         ],
         "languages": person.public_languages(),
-        "url": api.page_in(request, person, language),
-        "alternates": api.alternates(request, person),
+        "url": api.page_in(request, person, language, "people:detail"),
+        "alternates": api.alternates(request, person, "people:detail"),
         "api_url": api.api_url(request, "person", slug=person.slug),
         "releases": api.filtered_list(request, "api:releases", person=person.slug),
     }

@@ -9,12 +9,13 @@ index, newest first, a page at a time from a cursor.
 from datetime import datetime
 from typing import Literal
 
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Prefetch, Q
 from django.utils.translation import override
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Path, Query, Router
 
 from core import api
-from core.api import Error, Language, Linked, Paging, Text
+from core.api import Error, Language, Linked, Out, Paging, Text
+from core.approved_text import public_columns
 from core.images import rendition_url
 from core.languages import CODES
 from events.models import Event
@@ -28,12 +29,14 @@ router = Router(tags=["releases"])
 ERRORS = {400: Error, 404: Error, 429: Error}
 # The filters whose value names a record: an unknown one is a 404, as its page would be.
 NAMING = {"topic", "event", "person", "organisation"}
-LINK_COLUMNS = {
-    "topics": ("slug", "approved", *(f"name_{code}" for code in CODES)),
-    "events": ("slug", "approved", *(f"title_{code}" for code in CODES)),
-    "people": ("slug", "approved", *(f"name_{code}" for code in CODES)),
-    "organisations": ("slug", "approved", *(f"name_{code}" for code in CODES)),
+# {relation: (the field naming its records, their API resource, their public page)}
+LINKS = {
+    "topics": ("name", "topic", None),
+    "events": ("title", "event", "events:detail"),
+    "people": ("name", "person", "people:detail"),
+    "organisations": ("name", "organisation", "organisations:detail"),
 }
+PERSON_COLUMNS = ("slug", "approved", *(f"name_{code}" for code in CODES))
 
 
 class ReleaseFilters(Paging):
@@ -54,19 +57,19 @@ class ReleaseFilters(Paging):
     kind: Literal[tuple(Release.Kind.values)] | None = None
 
 
-class Image(Schema):
+class Image(Out):
     url: str | None
     alt: str
     caption: str
     credit: str
 
 
-class Source(Schema):
+class Source(Out):
     name: str
     url: str
 
 
-class ReleaseOut(Schema):
+class ReleaseOut(Out):
     id: int
     kind: str
     title: str
@@ -88,7 +91,7 @@ class ReleaseOut(Schema):
     source: Source | None
 
 
-class Quote(Schema):
+class Quote(Out):
     text: str
     language: Language
     person: Linked
@@ -100,14 +103,14 @@ class ReleaseDetail(ReleaseOut):
     pledges: list[str] = Field(description="The pledges it reported, as API links.")
 
 
-class ReleasePage(Schema):
+class ReleasePage(Out):
     language: Language
     count: int
     next: str | None
     results: list[ReleaseOut]
 
 
-class TopicOut(Schema):
+class TopicOut(Out):
     id: int
     slug: str
     name: Text
@@ -116,7 +119,7 @@ class TopicOut(Schema):
     releases: str
 
 
-class TopicPage(Schema):
+class TopicPage(Out):
     language: Language
     count: int
     next: str | None
@@ -152,41 +155,54 @@ def releases_after(filterset, after, wanted):
     return list(newest_after(found.listed(), after)[:wanted]), count
 
 
-def with_links(releases):
-    prefetch_related_objects(
-        releases,
-        *(
-            Prefetch(relation, queryset=model.objects.only(*LINK_COLUMNS[relation]))
-            for relation, model in [
-                ("topics", Topic),
-                ("events", Release.events.field.related_model),
-                ("people", Release.people.field.related_model),
-                ("organisations", Release.organisations.field.related_model),
-            ]
-        ),
-    )
-    return releases
+def links_of(release_ids):
+    """{relation: {release pk: [(slug, {language: name})]}} of the releases' topics, events,
+    people and organisations: one narrow query each, their names as the public reads them."""
+    found = {}
+    for relation, (field, _api_name, _page) in LINKS.items():
+        through = getattr(Release, relation).through
+        column = getattr(Release, relation).field.m2m_reverse_field_name()
+        names = public_columns(field, column)
+        rows = (
+            through.objects.filter(release_id__in=release_ids)
+            .order_by("pk")
+            .annotate(**names)
+            .values_list("release_id", f"{column}__slug", *names)
+        )
+        by_release = found[relation] = {}
+        for release_id, slug, *spelled in rows:
+            in_each = dict(zip(CODES, spelled, strict=True))
+            by_release.setdefault(release_id, []).append((slug, in_each))
+    return found
 
 
-def topic_link(request, topic, language):
-    return {
-        "slug": topic.slug,
-        "name": api.text(topic, "name", language),
-        "url": topic_page(request, topic, language),
-        "api_url": api.api_url(request, "topic", slug=topic.slug),
-    }
+def topic_page(request, slug, language):
+    return api.filtered_list(request, "releases:news", language, topic=slug)
 
 
-def topic_page(request, topic, language):
-    with override(language):
-        return api.filtered_list(request, "releases:news", topic=topic.slug)
+def linked_of(request, links, relation, pk, language):
+    _field, api_name, page = LINKS[relation]
+    shown = []
+    for slug, names in links[relation].get(pk, []):
+        entry = api.link(request, slug, api.named(names, language), language, api_name, page)
+        if relation == "topics":
+            entry["url"] = topic_page(request, slug, language)
+        shown.append(entry)
+    return shown
 
 
-def release_out(request, item, language):
-    """The fields every release shows, lists and its own page alike."""
+def release_out(request, item, language, links):
+    """The fields every release shows, lists and its own page alike; `links` from links_of."""
     release = item.release
     image = release.hero_image
     languages = [code for code in CODES if code in item.languages]
+    address = api.addresses(request)
+
+    def page(code):
+        return address(
+            "releases:release", code, slug=item.texts[release.language_shown_to(code)].slug
+        )
+
     return {
         "id": item.pk,
         "kind": release.kind,
@@ -198,21 +214,10 @@ def release_out(request, item, language):
         "languages": languages,
         "published_at": item.published_at,
         "updated_at": item.updated_at,
-        "url": api.absolute(request, item.url_for(language)),
-        "alternates": {code: api.absolute(request, item.url_for(code)) for code in languages},
+        "url": page(language),
+        "alternates": {code: page(code) for code in languages},
         "api_url": api.api_url(request, "release", pk=item.pk),
-        "topics": [topic_link(request, topic, language) for topic in release.topics.all()],
-        "events": [
-            api.linked(request, event, "title", language, "event") for event in release.events.all()
-        ],
-        "people": [
-            api.linked(request, person, "name", language, "person")
-            for person in release.people.all()
-        ],
-        "organisations": [
-            api.linked(request, organisation, "name", language, "organisation")
-            for organisation in release.organisations.all()
-        ],
+        **{relation: linked_of(request, links, relation, item.pk, language) for relation in LINKS},
         "image": {
             "url": rendition_url(image, "detail"),
             "alt": item.hero_image_alt,
@@ -235,9 +240,9 @@ def release_list(request, filters: Query[ReleaseFilters]):
     after = api.read_cursor(filters.cursor)
     with override(language):
         releases, count = releases_after(filterset, after, filters.limit + 1)
+        links = links_of([release.pk for release in releases])
         items = [
-            release_out(request, item, language)
-            for item in for_reader(with_links(releases), language)
+            release_out(request, item, language, links) for item in for_reader(releases, language)
         ]
     return api.page(request, items, filters.limit, cursor_of, count=count, language=language)
 
@@ -251,7 +256,7 @@ def release_detail(request, pk: Path[api.RecordId], language: Language | None = 
         "text",
         "language",
         "order",
-        *(f"person__{column}" for column in LINK_COLUMNS["people"]),
+        *(f"person__{column}" for column in PERSON_COLUMNS),
     )
     releases = Release.objects.published().filter(pk=pk).select_related("source_organisation")
     releases = releases.prefetch_related(
@@ -265,17 +270,19 @@ def release_detail(request, pk: Path[api.RecordId], language: Language | None = 
         "pledges",
     )
     with override(language):
-        shown = for_reader(with_links(list(releases)), language)
+        shown = for_reader(releases, language)
         if not shown:
             api.not_found("release", pk)
         [item] = shown
-        detail = release_out(request, item, language)
+        detail = release_out(request, item, language, links_of([item.pk]))
         detail["body"] = item.body
         detail["quotes"] = [
             {
                 "text": quote.text,
                 "language": quote.language,
-                "person": api.linked(request, quote.person, "name", language, "person"),
+                "person": api.linked(
+                    request, quote.person, "name", language, "person", "people:detail"
+                ),
             }
             for quote in item.quotes
         ]
@@ -291,7 +298,7 @@ def topic_out(request, topic, language):
         "slug": topic.slug,
         "name": api.text(topic, "name", language),
         "description": api.text(topic, "description", language),
-        "url": topic_page(request, topic, language),
+        "url": topic_page(request, topic.slug, language),
         "releases": api.filtered_list(request, "api:releases", topic=topic.slug),
     }
 
