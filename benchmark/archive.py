@@ -159,18 +159,7 @@ class ArchiveBuilder:
             self.releases = self.build_releases(self.sizes["releases"])
             self.build_pledges(self.sizes["pledges"])
             self.build_benchmark_user()
-        # As a kept database is: vacuumed, so that an index-only scan need not visit the
-        # table (autovacuum may be off, as on the benchmark machine), and analysed.
-        self.report("Vacuuming and updating the planner's statistics (VACUUM ANALYZE)…")
-        with connection.cursor() as cursor:
-            # VACUUM cannot run in a transaction (the benchmark's own tests run in one).
-            if connection.in_atomic_block:
-                cursor.execute("ANALYZE")
-            elif connection.vendor == "postgresql":
-                cursor.execute("VACUUM (ANALYZE)")
-            else:
-                cursor.execute("VACUUM")
-                cursor.execute("ANALYZE")
+        vacuum(self.report)
 
     # Small helpers on the shared random source ---------------------------------------------
 
@@ -484,3 +473,19 @@ def sizes():
         "organisations": Organisation.objects.count(),
         "pledges": Pledge.objects.count(),
     }
+
+
+def vacuum(report):
+    """The database as a kept one is: vacuumed, so that an index-only scan need not visit the
+    table (autovacuum may be off, as on the benchmark machine), and analysed. After a build,
+    and before measuring an archive built before (a migration may have rewritten its rows)."""
+    report("Vacuuming and updating the planner's statistics (VACUUM ANALYZE)…")
+    with connection.cursor() as cursor:
+        # VACUUM cannot run in a transaction (the benchmark's own tests run in one).
+        if connection.in_atomic_block:
+            cursor.execute("ANALYZE")
+        elif connection.vendor == "postgresql":
+            cursor.execute("VACUUM (ANALYZE)")
+        else:
+            cursor.execute("VACUUM")
+            cursor.execute("ANALYZE")

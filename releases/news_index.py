@@ -13,10 +13,11 @@ and its time (`good_until`, the next scheduled publication or expiry) has not co
 takes a row lock, so one process builds; readers meanwhile read the index as it was.
 """
 
+import heapq
 import pickle
 from array import array
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import attrgetter
@@ -39,8 +40,10 @@ from people.models import Person
 from .models import LiveText, NewsIndex, NewsIndexChange, Release, Topic
 
 TOP = 15
+# Counting a filtered list's own links costs about this many bitmap intersections a place.
+LINKS_PER_PLACE = 2
 # What a stored index holds: one stored by an older build of this code is built again.
-FORMAT = 2
+FORMAT = 3
 # The filters the index answers; the search (q) leaves the list to SQL, and its facets to
 # the index only when it is the one filter in use (releases/facets.py).
 DATES = {"date_from", "date_to"}
@@ -87,6 +90,9 @@ class Listing:
     labels: dict = field(default_factory=dict)
     everything: BitMap = field(default_factory=BitMap)
     unfiltered: dict = field(default_factory=dict)  # the unfiltered list's counted rows
+    # {facet: place -> the pks it links to}, for topic, organisation and person: a small
+    # filtered list counts its own links rather than intersect every value's bitmap.
+    linked: dict = field(default_factory=dict)
 
     def chosen(self, filterset):
         """{filter: places} of each filter in use, from a valid filterset."""
@@ -138,6 +144,14 @@ class Listing:
     def releases(self, places):
         return PlacedReleases(self, places)
 
+    def by_size(self, name):
+        """[(value, places)] of facet `name`, the largest first; sorted once per process."""
+        if not hasattr(self, "sized"):
+            self.sized = {}
+        if name not in self.sized:
+            self.sized[name] = sorted(self.values[name].items(), key=lambda item: -len(item[1]))
+        return self.sized[name]
+
     def places_of(self, pks):
         """The places of the releases `pks` that the index holds."""
         if not hasattr(self, "place"):
@@ -161,18 +175,47 @@ def counted(listing, bases):
 
     rows = {}
     for name in ("topic", "organisation", "person"):
-        top = sorted(count(name), key=lambda row: (-row[1], listing.labels[name][row[0]][0]))[:TOP]
-        rows[name] = [(*listing.labels[name][pk], found) for pk, found in top]
+        labels = listing.labels[name]
+        top = commonest(listing, name, bases[name], order=lambda pk, labels=labels: labels[pk][0])
+        rows[name] = [(*labels[pk], found) for pk, found in top]
     rows["kind"] = sorted((value, None, found) for value, found in count("kind"))
     rows["year"] = sorted(
         ((str(value), None, found) for value, found in count("year")), reverse=True
     )
     rows["event_kind"] = sorted((value, None, found) for value, found in count("event_kind"))
-    rows["country"] = sorted(
-        ((value, None, found) for value, found in count("country") if value),
-        key=lambda row: (-row[2], row[0]),
-    )[:TOP]
+    top = commonest(listing, "country", bases["country"], order=str, skip=("",))
+    rows["country"] = [(value, None, found) for value, found in top]
     return {name: rows[name] for name in FACETS}
+
+
+def commonest(listing, name, base, *, order, skip=()):
+    """The TOP values of facet `name` with the most places in `base`, most first (ties by
+    `order`). Values are tried largest bitmap first, and the search stops once no bitmap left
+    is as large as the TOP-th count found: a long tail of people is not counted at all."""
+    whole = base is listing.everything
+    if (
+        not whole
+        and name in listing.linked
+        and len(base) * LINKS_PER_PLACE < len(listing.values[name])
+    ):
+        links = listing.linked[name]
+        tally = Counter(pk for place in base for pk in links[place])
+        return sorted(tally.items(), key=lambda row: (-row[1], order(row[0])))[:TOP]
+    counts, found = [], []  # the TOP largest counts so far, as a heap; every candidate
+    for value, places in listing.by_size(name):
+        if len(counts) == TOP and len(places) < counts[0]:
+            break
+        if value in skip:
+            continue
+        count = len(places) if whole else base.intersection_cardinality(places)
+        if not count:
+            continue
+        found.append((value, count))
+        if len(counts) < TOP:
+            heapq.heappush(counts, count)
+        elif count > counts[0]:
+            heapq.heapreplace(counts, count)
+    return sorted(found, key=lambda row: (-row[1], order(row[0])))[:TOP]
 
 
 class PlacedReleases:
@@ -246,6 +289,13 @@ def build():
                 "pk", "slug", "approved", *names
             )
         }
+    linked = {}
+    for name in LINKED:
+        links = [[] for _ in order]
+        for value, at in places[name].items():
+            for number in at:
+                links[number].append(value)
+        linked[name] = [tuple(pks) for pks in links]
     values = {name: {} for name in ANSWERED}
     for name, found in places.items():
         for value, at in found.items():
@@ -260,6 +310,7 @@ def build():
         format=FORMAT,
         values=values,
         labels=labels,
+        linked=linked,
         everything=BitMap(range(len(order))),
     )
     listing.unfiltered = counted(listing, dict.fromkeys(FACETS, listing.everything))

@@ -129,6 +129,7 @@ class Command(BaseCommand):
                 )
             else:
                 self.stdout.write(f"Reusing the archive of {held:,} releases already built.")
+            archive.vacuum(self.stdout.write)
             return
         if held:
             self.stdout.write("Emptying the benchmark database…")
