@@ -96,7 +96,10 @@ class VersionedInlineFormSet(forms.BaseInlineFormSet):
 class VersionedForm(forms.ModelForm):
     """A change form that carries the version it was opened at and refuses a stale save."""
 
-    loaded_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    # Hidden, but its label is in the page (and in a refused form's errors): in every language.
+    loaded_version = forms.IntegerField(
+        label=_("version opened"), widget=forms.HiddenInput, min_value=0
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

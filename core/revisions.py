@@ -7,25 +7,34 @@ Content-Security-Policy allows no inline script or style.
 """
 
 import html
+import json
 import re
 from collections import defaultdict
+from contextlib import contextmanager
 from datetime import date, datetime
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.auth import get_permission_codename
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import formats, timezone
-from django.utils.html import strip_tags
-from django.utils.translation import gettext
+from django.utils import formats
+from django.utils.dateparse import parse_datetime
+from django.utils.html import format_html, strip_tags
+from django.utils.text import capfirst
+from django.utils.translation import get_language, gettext, override
 from modeltranslation.translator import NotRegistered, translator
+from reversion import is_active, set_comment
 from reversion.models import Version
 
+from core.admin_l10n import digits, moment
 from core.diffs import word_diff
 from core.languages import CODES, comma, direction
 from core.permissions import translation_languages
@@ -114,13 +123,11 @@ def shown(field, value, names):
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return gettext("yes") if value else gettext("no")
-    if isinstance(value, datetime):
-        return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
-    if isinstance(value, date):
-        return formats.date_format(value, "DATE_FORMAT")
+    if isinstance(value, (date, datetime)):
+        return moment(value)
     if isinstance(value, str):
         return as_text(value)
-    return str(formats.localize(value))
+    return digits(formats.localize(value))
 
 
 def differences(model, older, newer):
@@ -168,19 +175,233 @@ def saved_by(version):
     user = version.revision.user
     return gettext("Saved by %(user)s on %(when)s") % {
         "user": user.get_username() if user else gettext("unknown"),
-        "when": formats.date_format(
-            timezone.localtime(version.revision.date_created), "DATETIME_FORMAT"
-        ),
+        "when": moment(version.revision.date_created),
     }
+
+
+# What a revision did is kept as data (its comment, as JSON: which fields changed, which rows
+# were added, changed or deleted, the revision a restore brought back) and written out in the
+# language of whoever reads the history, not of whoever saved: django-reversion would keep the
+# admin's message as the saver's admin wrote it, field labels in English ("Title [fa]").
+ACTIONS = ("added", "changed", "deleted")
+
+
+def names_in_every_language(obj):
+    """{language: str(obj)}: a row's name as each language's history will show it."""
+    names = {}
+    for code in CODES:
+        with override(code):
+            names[code] = str(obj)
+    return names
+
+
+def described_changes(form, formsets, add):
+    """What an admin save changed, as data (`revision_comment` writes it out)."""
+    changes = [{"added": {}}] if add else []
+    if not add and form.changed_data:
+        changes.append({"changed": {"fields": list(form.changed_data)}})
+    for formset in formsets or ():
+        label = formset.model._meta.label_lower
+        rows = [
+            *(("added", obj, []) for obj in formset.new_objects),
+            *(("changed", obj, fields) for obj, fields in formset.changed_objects),
+            *(("deleted", obj, []) for obj in formset.deleted_objects),
+        ]
+        for action, obj, fields in rows:
+            row = {"model": label, "object": names_in_every_language(obj)}
+            changes.append({action: row | ({"fields": list(fields)} if fields else {})})
+    return changes
+
+
+def field_label(model, name):
+    """The name staff read for `model`'s field `name`; a translation's field with its
+    language's name ("Title (Persian)")."""
+    translated = translated_columns(model)
+    if name in translated:
+        original, language = translated[name]
+        return gettext("%(field)s (%(language)s)") % {
+            "field": capfirst(model._meta.get_field(original).verbose_name),
+            "language": dict(settings.LANGUAGES)[language],
+        }
+    try:
+        return capfirst(model._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name
+
+
+def listed(names):
+    """Names as one phrase: "a، b and c", with the admin's language's comma and "and"."""
+    if len(names) < 2:
+        return "".join(names)
+    return gettext("%(names)s and %(last)s") % {
+        "names": comma().join(names[:-1]),
+        "last": names[-1],
+    }
+
+
+def revision_comment(comment, model):
+    """What a revision did, in the active language. A comment kept as text (written before
+    comments were kept as data, or by a command) is shown as it was written."""
+    try:
+        changes = json.loads(comment) if comment.startswith("[") else None
+    except ValueError:
+        changes = None
+    if not isinstance(changes, list):
+        return comment
+    sentences = []
+    for change in changes:
+        if "restored" in change:
+            saved_at = parse_datetime(change["restored"].get("saved_at") or "")
+            sentences.append(
+                gettext("The revision saved on %(when)s was restored.")
+                % {"when": moment(saved_at) if saved_at else gettext("unknown")}
+            )
+            continue
+        for action in ACTIONS:
+            if action in change:
+                sentences.append(described(action, change[action], model))
+    return " ".join(sentences) or gettext("No fields changed.")
+
+
+def english_labels(model):
+    """{the label Django's log gives a field of `model` (its English verbose name): its name}."""
+    with override(None):
+        return {
+            str(capfirst(field.verbose_name)): field.name
+            for field in model._meta.get_fields()
+            if (field.concrete or field.many_to_many) and not field.auto_created
+        }
+
+
+def logged_changes(entry, model, inline_models):
+    """What an admin log `entry` says, as `revision_comment` writes a revision's: Django keeps
+    the fields by their English labels (and a row's name in English), which are read back as the
+    fields they name. A message the newsroom wrote as text (in English, for staff of every
+    language) is shown as written."""
+    message = entry.change_message
+    try:
+        changes = json.loads(message) if message.startswith("[") else None
+    except ValueError:
+        changes = None
+    if not isinstance(changes, list):
+        return entry.get_change_message()
+    with override(None):
+        rows = {str(inline._meta.verbose_name): inline for inline in inline_models}
+    sentences = []
+    for change in changes:
+        for action in ACTIONS:
+            if action not in change:
+                continue
+            details = change[action]
+            target = rows.get(details.get("name"), model)
+            labels = english_labels(target)
+            found = {"fields": [labels.get(label, label) for label in details.get("fields", ())]}
+            if "name" in details:
+                found |= {
+                    "model": target._meta.label_lower,
+                    "object": {get_language(): details.get("object", "")},
+                }
+            sentences.append(described(action, found, target))
+    return " ".join(sentences) or gettext("No fields changed.")
+
+
+class LoggedChangesMixin:
+    """For a ModelAdmin: its history page (Django's, from the admin log) says what each entry
+    did in the reader's language (a VersionAdmin's page lists revisions instead)."""
+
+    def history_view(self, request, object_id, extra_context=None):
+        response = super().history_view(request, object_id, extra_context)
+        inline_models = [inline.model for inline in self.inlines]
+        for entry in (getattr(response, "context_data", None) or {}).get("action_list") or ():
+            if isinstance(entry, LogEntry):
+                entry.shown_message = logged_changes(entry, self.model, inline_models)
+        return response
+
+
+def described(action, details, model):
+    """One change (`action` "added", "changed" or "deleted" of the record or of one of its
+    rows) as a sentence in the active language, with Django's own words for it."""
+    if "model" in details:
+        try:
+            model = apps.get_model(details["model"])
+            name = model._meta.verbose_name
+        except LookupError:
+            name = details["model"]
+        names = details.get("object") or {}
+        obj = names.get(get_language()) or next(iter(names.values()), "")
+    fields = listed([str(field_label(model, field)) for field in details.get("fields", ())])
+    if "model" not in details:
+        return (
+            gettext("Added.")
+            if action == "added"
+            else gettext("Changed {fields}.").format(fields=fields)
+        )
+    if action == "added":
+        return gettext("Added {name} “{object}”.").format(name=name, object=obj)
+    if action == "deleted":
+        return gettext("Deleted {name} “{object}”.").format(name=name, object=obj)
+    return gettext("Changed {fields} for {name} “{object}”.").format(
+        fields=fields, name=name, object=obj
+    )
 
 
 class RevisionCompareMixin:
     """For a reversion.admin.VersionAdmin (put this before it): "Compare" on the history page
     and the comparison at <object_id>/history/compare/?a=<version>&b=<version>, the two newest
     revisions by default. Restoring a revision needs the right to change all that it writes
-    back."""
+    back. Each revision keeps what it did as data, which the history writes out in its reader's
+    language (`revision_comment`)."""
 
     compare_template = "admin/revisions/compare.html"
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        # The admin log keeps Django's message; the revision keeps the same change as data.
+        request.revision_changes = described_changes(form, formsets, add)
+        return super().construct_change_message(request, form, formsets, add)
+
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        self.comment_revision(request)
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        self.comment_revision(request)
+        return entry
+
+    def comment_revision(self, request):
+        # After reversion's own comment (the message as this user's admin wrote it): replaced.
+        changes = getattr(request, "revision_changes", None)
+        if is_active() and changes is not None:
+            set_comment(json.dumps(changes, ensure_ascii=False))
+
+    @contextmanager
+    def create_revision(self, request):
+        with super().create_revision(request):
+            yield
+            # Reached only once a restore has saved (reversion rolls a preview or a refused
+            # form back with an exception): the revision says which one it brought back,
+            # instead of reversion's sentence in the restorer's language.
+            restored = getattr(request, "restored_revision", None)
+            if restored is not None and request.method == "POST":
+                saved_at = restored.date_created.isoformat()
+                set_comment(json.dumps([{"restored": {"saved_at": saved_at}}]))
+
+    def response_change(self, request, obj):
+        restored = getattr(request, "restored_revision", None)
+        if restored is None:
+            return super().response_change(request, obj)
+        self.message_user(
+            request,
+            format_html(
+                gettext("The revision of the {name} “{obj}” saved on {when} was restored."),
+                name=self.opts.verbose_name,
+                obj=obj,
+                when=moment(restored.date_created),
+            ),
+            messages.SUCCESS,
+        )
+        return self.response_post_save_change(request, obj)
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
@@ -209,6 +430,8 @@ class RevisionCompareMixin:
     def history_view(self, request, object_id, extra_context=None):
         response = super().history_view(request, object_id, extra_context)
         context = getattr(response, "context_data", None)
+        for action in (context or {}).get("action_list") or ():
+            action["comment"] = revision_comment(action["revision"].comment, self.model)
         if not context or len(context.get("action_list") or ()) < 2:
             return response
         # Each row's version, for the two columns of "compare" buttons; the two newest chosen.
@@ -273,12 +496,18 @@ class RevisionCompareMixin:
     def revision_view(self, request, object_id, version_id, extra_context=None):
         if request.method == "POST":
             self.refuse_restoring_what_user_may_not_change(request, version_id)
+            request.restored_revision = self.revision_of(version_id)
         return super().revision_view(request, object_id, version_id, extra_context)
 
     def recover_view(self, request, version_id, extra_context=None):
         if request.method == "POST":
             self.refuse_restoring_what_user_may_not_change(request, version_id)
+            request.restored_revision = self.revision_of(version_id)
         return super().recover_view(request, version_id, extra_context)
+
+    def revision_of(self, version_id):
+        version = Version.objects.filter(pk=version_id).select_related("revision").first()
+        return version.revision if version else None
 
     def refuse_restoring_what_user_may_not_change(self, request, version_id):
         # A restore writes back every field of every record in the revision, before any form

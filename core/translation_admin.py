@@ -11,10 +11,12 @@ from django.utils.translation import get_language_info
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from modeltranslation.translator import translator
 
+from core.admin_l10n import LocalisedColumnsMixin
 from core.approval_admin import ApprovedTextMixin
 from core.edit_conflicts import VersionedForm, next_version
 from core.languages import DEFAULT, direction
 from core.permissions import translation_languages
+from core.revisions import LoggedChangesMixin
 from core.sanitising import sanitise_html
 
 
@@ -105,10 +107,16 @@ class PublicContentMixin:
 
 
 class NewsroomTranslationAdmin(
-    PublicContentMixin, ApprovedTextMixin, LanguageScopedMixin, TabbedTranslationAdmin
+    PublicContentMixin,
+    ApprovedTextMixin,
+    LanguageScopedMixin,
+    LocalisedColumnsMixin,
+    LoggedChangesMixin,
+    TabbedTranslationAdmin,
 ):
     class Media:
         css = {"all": ["newsroom/admin.css"]}
+        js = ["core/admin_digits.js"]
 
 
 class NewsroomTranslationInline(LanguageScopedMixin, TranslationTabularInline):

@@ -17,9 +17,11 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.approved_text import approved_field
+from core.arabic_script import local_digits
 from core.edit_conflicts import version_field
 
 
@@ -218,7 +220,9 @@ class Pledge(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.donor.short_name} → {self.recipient.short_name} ({self.years_display})"
+        # Its years in the reader's digits: the Persian admin names a pledge in Persian ones.
+        years = local_digits(self.years_display, get_language())
+        return f"{self.donor.short_name} → {self.recipient.short_name} ({years})"
 
     @property
     def is_disclosed(self):

@@ -15,16 +15,17 @@ from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django_prose_editor.widgets import AdminProseEditorWidget
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from core.admin_l10n import digits
 from core.diffs import word_diff
 from core.edit_conflicts import VersionedForm
 from core.languages import CODES, direction
 from core.permissions import can_publish, translation_languages
 from core.revisions import RevisionCompareMixin
 from core.translation_admin import NewsroomTranslationAdmin, NewsroomTranslationInline
+from core.widgets import RichTextEditor
 from releases import freshness, live_texts, services, workflow
 from releases.models import LanguageVersion, Quote, Release
 from releases.models.release import LIST_DEFERRED
@@ -352,7 +353,7 @@ class ReleaseAdmin(ChosenLabelsAdmin, RevisionCompareMixin, VersionAdmin, Newsro
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name.startswith("body_"):
             language = db_field.name.rpartition("_")[2]
-            kwargs["widget"] = AdminProseEditorWidget(
+            kwargs["widget"] = RichTextEditor(
                 config=BODY_EDITOR_CONFIG,
                 attrs={"lang": language, "dir": direction(language)},
             )
@@ -537,10 +538,10 @@ class ReleaseAdmin(ChosenLabelsAdmin, RevisionCompareMixin, VersionAdmin, Newsro
     @admin.display(description=_("status"), ordering="status")
     def status_display(self, release):
         if release.is_scheduled:
+            when = timezone.localtime(release.published_at).strftime("%Y-%m-%d %H:%M")
             return format_html(
                 '<span class="status-scheduled">{}</span>',
-                gettext("scheduled for %(when)s")
-                % {"when": timezone.localtime(release.published_at).strftime("%Y-%m-%d %H:%M")},
+                gettext("scheduled for %(when)s") % {"when": digits(when)},
             )
         return release.get_status_display()
 
