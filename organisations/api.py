@@ -58,6 +58,11 @@ class OrganisationPage(Out):
     results: list[OrganisationOut]
 
 
+def organisation_link(request, organisation, language):
+    """An organisation another record names, with its page."""
+    return api.linked(request, organisation, "name", language, "organisation", ORGANISATION_PAGE)
+
+
 def organisation_out(request, organisation, language):
     slug = organisation.slug
     return {
@@ -68,9 +73,7 @@ def organisation_out(request, organisation, language):
             for field in ("name", "acronym", "description")
         },
         "kind": organisation.kind,
-        "parent": api.linked(
-            request, organisation.parent, "name", language, "organisation", ORGANISATION_PAGE
-        ),
+        "parent": organisation_link(request, organisation.parent, language),
         "country": str(organisation.country or ""),
         "website": organisation.website,
         "logo": api.absolute(request, organisation.logo.url) if organisation.logo else None,
@@ -152,11 +155,6 @@ def programmes():
 
 
 def programme_out(request, programme, language):
-    def named(organisation):
-        return api.linked(
-            request, organisation, "name", language, "organisation", ORGANISATION_PAGE
-        )
-
     return {
         "id": programme.pk,
         "slug": programme.slug,
@@ -166,9 +164,14 @@ def programme_out(request, programme, language):
         },
         "kind": programme.kind,
         "part_of": api.linked(request, programme.part_of, "name", language, "programme"),
-        "lead": named(programme.lead),
-        "partners": [named(each) for each in programme.partners.all()],
-        "funders": [named(each) for each in programme.funders.all()],
+        "lead": organisation_link(request, programme.lead, language),
+        **{
+            relation: [
+                organisation_link(request, each, language)
+                for each in getattr(programme, relation).all()
+            ]
+            for relation in ("partners", "funders")
+        },
         "started_on": programme.started_on,
         "started_precision": programme.started_precision,
         "api_url": api.api_url(request, "programme", slug=programme.slug),
@@ -298,11 +301,6 @@ def pledges_filtered(filters):
 
 
 def pledge_out(request, pledge, language):
-    def named(organisation):
-        return api.linked(
-            request, organisation, "name", language, "organisation", ORGANISATION_PAGE
-        )
-
     return {
         "id": pledge.pk,
         "amount": pledge.amount,
@@ -313,8 +311,8 @@ def pledge_out(request, pledge, language):
         "last_year": pledge.last_year,
         "years": list(years_of(pledge.first_year, pledge.last_year)),
         "description": api.text(pledge, "description", language),
-        "donor": named(pledge.donor),
-        "recipient": named(pledge.recipient),
+        "donor": organisation_link(request, pledge.donor, language),
+        "recipient": organisation_link(request, pledge.recipient, language),
         "programme": api.linked(request, pledge.programme, "name", language, "programme"),
         "announced_at": api.linked(
             request, pledge.announced_at, "title", language, "event", "events:detail"
@@ -368,9 +366,7 @@ def pledge_totals(request, filters: Query[PledgeFilters]):
     def by_organisation(rows):
         return [
             {
-                "organisation": api.linked(
-                    request, named[row.label], "name", language, "organisation", ORGANISATION_PAGE
-                ),
+                "organisation": organisation_link(request, named[row.label], language),
                 "currency": row.currency,
                 "total": row.total,
                 "undisclosed": row.undisclosed,
