@@ -106,14 +106,15 @@ def public_columns(field, column=""):
     }
 
 
-def public_names(row, column=""):
+def public_names(row, column="", field="name"):
     """{language: name} the public reads, from a row of values (of `column`'s record, or the
-    record itself): the approved names where it keeps them, its name fields otherwise."""
+    record itself): the approved names (or another `field`, an event's title) where it keeps
+    them, its own fields otherwise."""
     prefix = f"{column}__" if column else ""
     approved = row[f"{prefix}approved"]
     if approved:
-        return {code: approved.get(code, {}).get("name", "") for code in CODES}
-    return {code: row[f"{prefix}name_{code}"] for code in CODES}
+        return {code: approved.get(code, {}).get(field, "") for code in CODES}
+    return {code: row[f"{prefix}{field}_{code}"] for code in CODES}
 
 
 def settle_text(obj, user):

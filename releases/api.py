@@ -138,9 +138,9 @@ def newest_after(releases, after):
 
 
 def releases_after(filterset, after, wanted):
-    """([Release] of the list after the cursor `after`, at most `wanted`, and the list's
-    count): off the news index when it answers the filters and knows the cursor's release,
-    else in SQL (a search)."""
+    """([Release] of the list after the cursor `after`, at most `wanted`; the list's count;
+    and what they link to, links_of): off the news index when it answers the filters and knows
+    the cursor's release, else in SQL (a search)."""
     listing = news_index.listing_for(filterset)
     if listing is not None:
         places = listing.matching(listing.chosen(filterset))
@@ -149,15 +149,18 @@ def releases_after(filterset, after, wanted):
             known = listing.places_of([after[1]])
             start = places.rank(known.min()) if known else None
         if start is not None:
-            return listing.releases(places)[start : start + wanted], len(places)
+            releases = listing.releases(places)[start : start + wanted]
+            return releases, len(places), listing.links_of([release.pk for release in releases])
     found = filterset.qs.order_by("-published_at", "-pk")
     count = found.values("pk").count()
-    return list(newest_after(found.listed(), after)[:wanted]), count
+    releases = list(newest_after(found.listed(), after)[:wanted])
+    return releases, count, links_of([release.pk for release in releases])
 
 
 def links_of(release_ids):
     """{relation: {release pk: [(slug, {language: name})]}} of the releases' topics, events,
-    people and organisations: one narrow query each, their names as the public reads them."""
+    people and organisations: one narrow query each, their names as the public reads them (a
+    list the news index gives reads them off it instead, Listing.links_of)."""
     found = {}
     for relation, (field, _api_name, _page) in LINKS.items():
         through = getattr(Release, relation).through
@@ -239,8 +242,7 @@ def release_list(request, filters: Query[ReleaseFilters]):
     filterset = api.filtered(ReleaseFilter, filters, Release.objects.published(), naming=NAMING)
     after = api.read_cursor(filters.cursor)
     with override(language):
-        releases, count = releases_after(filterset, after, filters.limit + 1)
-        links = links_of([release.pk for release in releases])
+        releases, count, links = releases_after(filterset, after, filters.limit + 1)
         items = [
             release_out(request, item, language, links) for item in for_reader(releases, language)
         ]

@@ -43,7 +43,7 @@ TOP = 15
 # Counting a filtered list's own links costs about this many bitmap intersections a place.
 LINKS_PER_PLACE = 2
 # What a stored index holds: one stored by an older build of this code is built again.
-FORMAT = 3
+FORMAT = 4
 # The filters the index answers; the search (q) leaves the list to SQL, and its facets to
 # the index only when it is the one filter in use (releases/facets.py).
 DATES = {"date_from", "date_to"}
@@ -62,6 +62,8 @@ ANSWERED = {
 # Facets of linked records: {facet: (relation on Release, model)}.
 LINKED = {"topic": ("topics", Topic), "organisation": ("organisations", Organisation)}
 LINKED["person"] = ("people", Person)
+# What a release's summary names, by facet: {facet: its relation on Release}.
+NAMING = {"topic": "topics", "event": "events", "person": "people", "organisation": "organisations"}
 EMPTY = BitMap()
 # How a filter's cleaned value names its bitmap.
 KEYS = {
@@ -86,12 +88,14 @@ class Listing:
     format: int = 0
     # {filter: {value: places}}: topic, event, organisation and person by pk.
     values: dict = field(default_factory=dict)
-    # {facet: {pk: (slug, {language: name})}} of the linked records, for the facets' labels.
+    # {facet: {pk: (slug, {language: name})}} of the linked records (NAMING), for the facets'
+    # labels and the API's links.
     labels: dict = field(default_factory=dict)
     everything: BitMap = field(default_factory=BitMap)
     unfiltered: dict = field(default_factory=dict)  # the unfiltered list's counted rows
-    # {facet: place -> the pks it links to}, for topic, organisation and person: a small
-    # filtered list counts its own links rather than intersect every value's bitmap.
+    # {facet: place -> the pks it links to}, for topic, event, organisation and person: a
+    # small filtered list counts its own links rather than intersect every value's bitmap, and
+    # a page of releases names them without a query.
     linked: dict = field(default_factory=dict)
 
     def chosen(self, filterset):
@@ -154,9 +158,27 @@ class Listing:
 
     def places_of(self, pks):
         """The places of the releases `pks` that the index holds."""
+        place = self.place_of()
+        return BitMap(place[pk] for pk in pks if pk in place)
+
+    def place_of(self):
+        """{release pk: its place}, made once per process."""
         if not hasattr(self, "place"):
             self.place = {pk: place for place, pk in enumerate(self.order)}
-        return BitMap(self.place[pk] for pk in pks if pk in self.place)
+        return self.place
+
+    def links_of(self, pks):
+        """{relation: {release pk: [(slug, {language: name})]}} of what each of `pks` links
+        to (the releases the index holds), read off the index."""
+        place = self.place_of()
+        return {
+            relation: {
+                pk: [self.labels[name][value] for value in self.linked[name][place[pk]]]
+                for pk in pks
+                if pk in place
+            }
+            for name, relation in NAMING.items()
+        }
 
 
 FACETS = ["topic", "kind", "year", "event_kind", "country", "organisation", "person"]
@@ -289,8 +311,15 @@ def build():
                 "pk", "slug", "approved", *names
             )
         }
+    titles = [f"title_{code}" for code in CODES]
+    labels["event"] = {
+        row["pk"]: (row["slug"], public_names(row, field="title"))
+        for row in Event.objects.filter(pk__in=list(places["event"])).values(
+            "pk", "slug", "approved", *titles
+        )
+    }
     linked = {}
-    for name in LINKED:
+    for name in NAMING:
         links = [[] for _ in order]
         for value, at in places[name].items():
             for number in at:

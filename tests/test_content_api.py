@@ -358,3 +358,21 @@ def test_the_schema_describes_every_resource_and_the_docs_need_no_other_site(cli
     } <= set(schema["paths"])
     assert "cdn" not in docs and "https://" not in docs
     assert "/static/ninja/swagger-ui-bundle.js" in docs
+
+
+def test_a_list_read_off_the_news_index_names_the_same_links_as_a_release_and_a_search(client):
+    topic = TopicFactory(slug="borders", name_en="Borders")
+    person = PersonFactory(slug="voronkov", name_en="Vladimir Voronkov")
+    event = EventFactory(slug="forum", title_en="Forum")
+    organisation = OrganisationFactory(slug="uncct", name_en="UNCCT")
+    links = {"topics": [topic], "people": [person], "events": [event]}
+    release = ReleaseFactory(title_ar="حدود", links={**links, "organisations": [organisation]})
+
+    [listed] = get(client, "releases", language="en")[1]["results"]
+    [searched] = get(client, "releases", language="en", q="حدود")[1]["results"]
+    _response, alone = get(client, f"releases/{release.pk}", language="en")
+
+    for relation in ("topics", "events", "people", "organisations"):
+        assert listed[relation] == searched[relation] == alone[relation], relation
+    assert listed["events"][0]["name"] == {"text": "Forum", "language": "en"}
+    assert listed["topics"][0]["url"] == "http://testserver/en/news/?topic=borders"
