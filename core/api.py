@@ -24,9 +24,10 @@ from .languages import CODES, first_filled, translated_field
 Language = Literal[tuple(CODES)]
 LIMIT_DEFAULT = 20
 LIMIT_MAX = 100
-# A cursor is the place of the last item a page gave: its sort key and its id, both numbers,
-# so that any value of this shape is a place in the list (after everything, at worst).
-CURSOR_PATTERN = r"^[0-9]{1,16}-[0-9]{1,12}$"
+# A cursor is the place of the last record a page read: its sort key (negative for a release
+# published before 1970) and its id, both numbers, so that any value of this shape is a place
+# in the list (after everything, at worst).
+CURSOR_PATTERN = r"^-?[0-9]{1,16}-[0-9]{1,12}$"
 LARGEST_ID = 2**63 - 1
 RecordId = Annotated[int, Field(ge=1, le=LARGEST_ID)]
 
@@ -40,7 +41,6 @@ def iso_date(value):
 
 IsoDate = Annotated[date, BeforeValidator(iso_date)]
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-LATEST = datetime.max.replace(tzinfo=UTC)
 
 
 class Out(BaseModel):
@@ -186,16 +186,14 @@ def read_cursor(cursor):
     """(sort key, id) of a cursor; None without one."""
     if not cursor:
         return None
-    key, pk = cursor.split("-")
-    return int(key), min(int(pk), LARGEST_ID)
+    key, pk = cursor.rsplit("-", 1)
+    return int(key), int(pk)
 
 
 def moment_of(key):
-    """The time of a release cursor's key (microseconds since 1970), within datetime's range."""
-    try:
-        return datetime.fromtimestamp(key / 1_000_000, UTC)
-    except (OverflowError, ValueError, OSError):
-        return LATEST
+    """The time of a release cursor's key (microseconds since 1970): sixteen digits at most,
+    within datetime's range either way."""
+    return EPOCH + timedelta(microseconds=key)
 
 
 def moment_key(moment):
@@ -207,9 +205,9 @@ def day_of(key):
     return date.fromordinal(min(key, date.max.toordinal())) if key else None
 
 
-def id_cursor(item):
-    """The cursor after `item` in a list in the order records were made."""
-    return f"0-{item['id']}"
+def id_cursor(record):
+    """The cursor after `record` in a list in the order records were made."""
+    return f"0-{record.pk}"
 
 
 def by_id_after(records, after):
@@ -218,17 +216,25 @@ def by_id_after(records, after):
     return records.filter(pk__gt=after[1]) if after else records
 
 
-def page(request, items, limit, cursor_of, *, count, language):
-    """The list's envelope: `items` (one more than `limit` if there are more), the link to the
-    next page (with the cursor of the page's last item) and how many there are in all."""
-    more = len(items) > limit
-    items = items[:limit]
+def page(request, fetched, limit, *, cursor_of, shown, count, language, **extra):
+    """The list's envelope: the first `limit` records of `fetched` (one more was read, to know
+    whether there are more) as `shown(records)` gives them, how many there are in all, and the
+    link to the next page, carrying the cursor of the last record read: shown or not, for one
+    left out (its text withdrawn a moment ago) must not end a client's walk."""
+    more = len(fetched) > limit
+    fetched = list(fetched[:limit])
     following = None
     if more:
         query = QueryDict(request.META.get("QUERY_STRING", ""), mutable=True)
-        query["cursor"] = cursor_of(items[-1])
+        query["cursor"] = cursor_of(fetched[-1])
         following = absolute(request, f"{request.path}?{query.urlencode()}")
-    return {"language": language, "count": count, "next": following, "results": items}
+    return {
+        "language": language,
+        "count": count,
+        "next": following,
+        "results": shown(fetched),
+        **extra,
+    }
 
 
 def filtered(filterset_class, filters, queryset, *, naming=()):

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import partial
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_init, post_save, pre_delete
 from django.dispatch import Signal
@@ -312,11 +313,10 @@ LOCAL_LOCK = threading.Lock()
 
 def raise_to(count, tags):
     """Each of `tags` renewed at `count`, unless a later renewal was stored first."""
-    client = getattr(getattr(cache, "_cache", None), "get_client", None)
-    if client is not None:
+    if isinstance(caches["default"], RedisCache):
         keys = [cache.make_and_validate_key(tag_key(tag)) for tag in tags]
         if keys:
-            client(write=True).eval(RAISE_SCRIPT, len(keys), *keys, count)
+            cache._cache.get_client(write=True).eval(RAISE_SCRIPT, len(keys), *keys, count)
         return
     with LOCAL_LOCK:
         stored = cache.get_many([tag_key(tag) for tag in tags])

@@ -120,9 +120,9 @@ def newest_after(found, after):
     )
 
 
-def cursor_of(item):
-    day = item["start_date"]
-    return f"{day.toordinal() if day else 0}-{item['id']}"
+def cursor_of(event):
+    day = event.start_date
+    return f"{day.toordinal() if day else 0}-{event.pk}"
 
 
 @router.get("/events", response={200: EventPage, **ERRORS}, url_name="events")
@@ -131,12 +131,16 @@ def event_list(request, filters: Query[EventFilters]):
     language = api.reader_language(request, filters.language)
     filterset = api.filtered(EventFilter, filters, events(), naming={"organisation"})
     after = api.read_cursor(filters.cursor)
-    found = newest_after(filterset.qs, after)[: filters.limit + 1]
     with override(language):
-        items = [event_out(request, event, language) for event in found]
-    return api.page(
-        request, items, filters.limit, cursor_of, count=filterset.qs.count(), language=language
-    )
+        return api.page(
+            request,
+            newest_after(filterset.qs, after)[: filters.limit + 1],
+            filters.limit,
+            cursor_of=cursor_of,
+            shown=lambda page: [event_out(request, event, language) for event in page],
+            count=filterset.qs.count(),
+            language=language,
+        )
 
 
 @router.get("/events/{slug}", response={200: EventOut, **ERRORS}, url_name="event")

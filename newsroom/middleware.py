@@ -2,8 +2,9 @@ import re
 from urllib.parse import unquote
 
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 
 # No address or session key holds a control character, and a NUL in a slug, a search or the
 # session cookie would make PostgreSQL refuse the query (DataError, a server error). A query
@@ -49,21 +50,33 @@ class StaffLanguageMiddleware:
         return self.get_response(request)
 
 
-class ApiHeadMiddleware:
-    """A HEAD request to the content API is answered as its GET would be, without the body:
-    the API's operations are GET alone (and so is its schema), as link checkers and caches
-    expect HEAD of every readable address."""
+class ApiMethodsMiddleware:
+    """The content API's operations are GET alone (and so is its schema): a HEAD is answered as
+    its GET would be, without the body, as link checkers and caches expect of every readable
+    address; any write is refused in JSON, as every API answer is."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method != "HEAD" or not request.path.startswith("/api/"):
+        if not request.path.startswith("/api/"):
             return self.get_response(request)
+        if request.method != "HEAD":
+            response = self.get_response(request)
+            if response.status_code == 405:
+                return refused(response)
+            return response
         request.method = "GET"
         response = self.get_response(request)
-        if not response.streaming:
+        if response.status_code == 200 and not response.streaming:
             length = len(response.content)
             response.content = b""
             response["Content-Length"] = str(length)
         return response
+
+
+def refused(not_allowed):
+    response = JsonResponse({"detail": "Method not allowed.", "errors": []}, status=405)
+    response["Allow"] = not_allowed.get("Allow", "GET")
+    patch_cache_control(response, no_store=True)
+    return response

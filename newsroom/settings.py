@@ -94,7 +94,7 @@ MIDDLEWARE = [
     # Before anything that may answer: a preflight to the API is answered here.
     "corsheaders.middleware.CorsMiddleware",
     # Outside the ETag's middleware, so that a HEAD carries the ETag of its GET's body.
-    "newsroom.middleware.ApiHeadMiddleware",
+    "newsroom.middleware.ApiMethodsMiddleware",
     # ETags on public pages: a reader revalidating an unchanged page gets a bare 304.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -330,9 +330,8 @@ CORS_ALLOW_CREDENTIALS = False
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_ALLOW_HEADERS = ("accept", "accept-language", "if-none-match")
 CORS_EXPOSE_HEADERS = ("Content-Language", "ETag", "Retry-After")
-# Requests per client address (the one TRUSTED_PROXY_COUNT finds, as for logins).
+# Requests per client (the address TRUSTED_PROXY_COUNT finds, as for logins; an IPv6 /64).
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/m")
-NINJA_NUM_PROXIES = TRUSTED_PROXY_COUNT
 
 # One JSON object per line in production, for the log collector; readable lines locally.
 LOGGING = {

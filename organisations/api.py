@@ -102,12 +102,16 @@ def organisation_list(request, filters: Query[OrganisationFilters]):
     found = organisations()
     if filters.kind:
         found = found.filter(kind=filters.kind)
-    page = api.by_id_after(found, api.read_cursor(filters.cursor))[: filters.limit + 1]
     with override(language):
-        items = [organisation_out(request, organisation, language) for organisation in page]
-    return api.page(
-        request, items, filters.limit, api.id_cursor, count=found.count(), language=language
-    )
+        return api.page(
+            request,
+            api.by_id_after(found, api.read_cursor(filters.cursor))[: filters.limit + 1],
+            filters.limit,
+            cursor_of=api.id_cursor,
+            shown=lambda page: [organisation_out(request, each, language) for each in page],
+            count=found.count(),
+            language=language,
+        )
 
 
 @router.get(
@@ -183,17 +187,16 @@ def programme_out(request, programme, language):
 def programme_list(request, filters: Query[Paging]):
     """Programmes, projects, platforms and networks, in the order they were entered."""
     language = api.reader_language(request, filters.language)
-    page = api.by_id_after(programmes(), api.read_cursor(filters.cursor))[: filters.limit + 1]
     with override(language):
-        items = [programme_out(request, programme, language) for programme in page]
-    return api.page(
-        request,
-        items,
-        filters.limit,
-        api.id_cursor,
-        count=Programme.objects.count(),
-        language=language,
-    )
+        return api.page(
+            request,
+            api.by_id_after(programmes(), api.read_cursor(filters.cursor))[: filters.limit + 1],
+            filters.limit,
+            cursor_of=api.id_cursor,
+            shown=lambda page: [programme_out(request, each, language) for each in page],
+            count=Programme.objects.count(),
+            language=language,
+        )
 
 
 @router.get("/programmes/{slug}", response={200: ProgrammeOut, **ERRORS}, url_name="programme")
@@ -265,8 +268,8 @@ class PledgeTotals(Out):
     by_year: list[YearTotal]
 
 
-# Newest first as the funding page lists them, pledges without years last: their first year,
-# 0 for none, is the cursor's key.
+# Newest first by first year, pledges without years last (as on the funding page, which then
+# orders by donor): the first year, 0 for none, is the cursor's key.
 YEAR_KEY = Coalesce("first_year", Value(0))
 
 
@@ -330,8 +333,8 @@ def pledge_out(request, pledge, language):
     }
 
 
-def cursor_of(item):
-    return f"{item['first_year'] or 0}-{item['id']}"
+def cursor_of(pledge):
+    return f"{pledge.first_year or 0}-{pledge.pk}"
 
 
 def newest_after(found, after):
@@ -347,12 +350,16 @@ def pledge_list(request, filters: Query[PledgeFilters]):
     """Public pledges, newest first (by their first year), filtered as the funding page is."""
     language = api.reader_language(request, filters.language)
     found = pledges_filtered(filters)
-    page = newest_after(found, api.read_cursor(filters.cursor))[: filters.limit + 1]
     with override(language):
-        items = [pledge_out(request, pledge, language) for pledge in page]
-    return api.page(
-        request, items, filters.limit, cursor_of, count=found.count(), language=language
-    )
+        return api.page(
+            request,
+            newest_after(found, api.read_cursor(filters.cursor))[: filters.limit + 1],
+            filters.limit,
+            cursor_of=cursor_of,
+            shown=lambda page: [pledge_out(request, pledge, language) for pledge in page],
+            count=found.count(),
+            language=language,
+        )
 
 
 @router.get("/pledges/totals", response={200: PledgeTotals, **ERRORS}, url_name="pledge_totals")

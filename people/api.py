@@ -99,10 +99,15 @@ def person_list(request, filters: Query[PersonFilters]):
     filterset = api.filtered(PersonFilter, filters, people(), naming={"organisation"})
     found = api.by_id_after(filterset.qs, api.read_cursor(filters.cursor))
     with override(language):
-        items = [person_out(request, person, language) for person in found[: filters.limit + 1]]
-    return api.page(
-        request, items, filters.limit, api.id_cursor, count=filterset.qs.count(), language=language
-    )
+        return api.page(
+            request,
+            found[: filters.limit + 1],
+            filters.limit,
+            cursor_of=api.id_cursor,
+            shown=lambda page: [person_out(request, person, language) for person in page],
+            count=filterset.qs.count(),
+            language=language,
+        )
 
 
 @router.get("/people/{slug}", response={200: PersonOut, **ERRORS}, url_name="person")

@@ -24,6 +24,7 @@ from . import news_index
 from .filters import ReleaseFilter
 from .models import LiveQuote, LiveText, Release, Topic
 from .models.public_release import for_reader
+from .models.release import SEARCH_LIMIT
 
 router = Router(tags=["releases"])
 ERRORS = {400: Error, 404: Error, 429: Error}
@@ -106,6 +107,9 @@ class ReleaseDetail(ReleaseOut):
 class ReleasePage(Out):
     language: Language
     count: int
+    capped: bool = Field(
+        description="A search lists its newest 500 matches at most: true when it holds more."
+    )
     next: str | None
     results: list[ReleaseOut]
 
@@ -126,8 +130,8 @@ class TopicPage(Out):
     results: list[TopicOut]
 
 
-def cursor_of(item):
-    return f"{api.moment_key(item['published_at'])}-{item['id']}"
+def cursor_of(release):
+    return f"{api.moment_key(release.published_at)}-{release.pk}"
 
 
 def newest_after(releases, after):
@@ -147,7 +151,12 @@ def releases_after(filterset, after, wanted):
         start = 0
         if after is not None:
             known = listing.places_of([after[1]])
-            start = places.rank(known.min()) if known else None
+            # Its place, if it is still where the cursor left it: a release re-dated since is
+            # elsewhere in the list, and the walk goes on from the cursor's time instead.
+            at = Release.objects.filter(pk=after[1]).values_list("published_at", flat=True)
+            published = at.first()
+            moved = not known or published is None or api.moment_key(published) != after[0]
+            start = None if moved else places.rank(known.min())
         if start is not None:
             releases = listing.releases(places)[start : start + wanted]
             return releases, len(places), listing.links_of([release.pk for release in releases])
@@ -186,7 +195,8 @@ def topic_page(request, slug, language):
 def linked_of(request, links, relation, pk, language):
     _field, api_name, page = LINKS[relation]
     shown = []
-    for slug, names in links[relation].get(pk, []):
+    # By slug: the index and SQL give a release's links in orders of their own.
+    for slug, names in sorted(links[relation].get(pk, []), key=lambda link: link[0]):
         entry = api.link(request, slug, api.named(names, language), language, api_name, page)
         if relation == "topics":
             entry["url"] = topic_page(request, slug, language)
@@ -243,10 +253,18 @@ def release_list(request, filters: Query[ReleaseFilters]):
     after = api.read_cursor(filters.cursor)
     with override(language):
         releases, count, links = releases_after(filterset, after, filters.limit + 1)
-        items = [
-            release_out(request, item, language, links) for item in for_reader(releases, language)
-        ]
-    return api.page(request, items, filters.limit, cursor_of, count=count, language=language)
+        return api.page(
+            request,
+            releases,
+            filters.limit,
+            cursor_of=cursor_of,
+            shown=lambda page: [
+                release_out(request, item, language, links) for item in for_reader(page, language)
+            ],
+            count=count,
+            language=language,
+            capped=bool((filters.q or "").strip()) and count >= SEARCH_LIMIT,
+        )
 
 
 @router.get("/releases/{pk}", response={200: ReleaseDetail, **ERRORS}, url_name="release")
@@ -305,26 +323,21 @@ def topic_out(request, topic, language):
     }
 
 
-class TopicFilters(Paging):
-    pass
-
-
 @router.get("/topics", response={200: TopicPage, **ERRORS}, url_name="topics")
-def topic_list(request, filters: Query[TopicFilters]):
+def topic_list(request, filters: Query[Paging]):
     """Every topic, in the order they were made."""
     language = api.reader_language(request, filters.language)
-    after = api.read_cursor(filters.cursor)
-    topics = api.by_id_after(Topic.objects.all(), after)
+    topics = api.by_id_after(Topic.objects.all(), api.read_cursor(filters.cursor))
     with override(language):
-        items = [topic_out(request, topic, language) for topic in topics[: filters.limit + 1]]
-    return api.page(
-        request,
-        items,
-        filters.limit,
-        api.id_cursor,
-        count=Topic.objects.count(),
-        language=language,
-    )
+        return api.page(
+            request,
+            topics[: filters.limit + 1],
+            filters.limit,
+            cursor_of=api.id_cursor,
+            shown=lambda page: [topic_out(request, topic, language) for topic in page],
+            count=Topic.objects.count(),
+            language=language,
+        )
 
 
 @router.get("/topics/{slug}", response={200: TopicOut, **ERRORS}, url_name="topic")

@@ -8,7 +8,7 @@ the release's links, or the names of what it links to, change (releases/linked_n
 
 from django.db import transaction
 from django.db.models import Q
-from django.db.models.signals import m2m_changed, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 from django.utils.html import strip_tags
 
@@ -138,7 +138,8 @@ def renew_search_terms(release_ids):
     for start in range(0, len(release_ids), RENEWED_AT_ONCE):
         batch = release_ids[start : start + RENEWED_AT_ONCE]
         names = linked_names.names_by_release(batch)
-        texts = LiveText.objects.filter(release_id__in=batch).only(
+        live = Q(live_until__isnull=True) | Q(live_until__gt=timezone.now())
+        texts = LiveText.objects.filter(live, release_id__in=batch).only(
             "release_id", "language", "search_text", *SEARCHED_FIELDS
         )
         changed = []
@@ -166,10 +167,11 @@ def relinked(sender, instance, action, reverse, pk_set, **kwargs):
             renew_after_commit(list(pk_set or instance.__dict__.pop("unlinked_releases", [])))
 
 
-def note_renamed(sender, instance, raw=False, **kwargs):
-    """Before a person, organisation or event is saved: whether its public names change."""
+def note_renamed(sender, instance, **kwargs):
+    """Before a person, organisation or event is saved (a restored revision's raw save too):
+    whether its public names change."""
     instance.renamed = False
-    if raw or instance.pk is None:
+    if instance.pk is None:
         return
     stored = sender._default_manager.only(*linked_names.columns(sender)).filter(pk=instance.pk)
     stored = stored.first()
@@ -183,6 +185,15 @@ def renew_if_renamed(sender, instance, **kwargs):
         renew_after_commit(linked_names.linking(instance))
 
 
+def note_unlinking(sender, instance, **kwargs):
+    """Before a person, organisation or event is deleted: its links go with it, unsignalled."""
+    instance.unlinked_releases = linked_names.linking(instance)
+
+
+def renew_unlinked(sender, instance, **kwargs):
+    renew_after_commit(instance.__dict__.pop("unlinked_releases", []))
+
+
 def watch():
     """Keep the live texts' search terms in step with their releases' links and names."""
     for relation, (model, _fields) in linked_names.NAMED_BY.items():
@@ -190,3 +201,5 @@ def watch():
         m2m_changed.connect(relinked, sender=through, dispatch_uid=f"live-terms-{relation}")
         pre_save.connect(note_renamed, sender=model, dispatch_uid=f"live-terms-{relation}")
         post_save.connect(renew_if_renamed, sender=model, dispatch_uid=f"live-terms-{relation}")
+        pre_delete.connect(note_unlinking, sender=model, dispatch_uid=f"live-terms-{relation}")
+        post_delete.connect(renew_unlinked, sender=model, dispatch_uid=f"live-terms-{relation}")

@@ -173,13 +173,10 @@ def test_a_filter_value_naming_nothing_is_a_404_and_a_malformed_one_a_400(client
     assert {bad_date.status_code, bad_cursor.status_code, bad_language.status_code} == {400}
 
 
-def test_an_address_no_resource_has_and_a_write_are_answered_in_json(client):
+def test_an_address_no_resource_has_is_answered_in_json(client):
     missing = client.get("/api/v1/no-such-thing/")
-    written = client.post("/api/v1/releases", {"title": "x"})
-
     assert missing.status_code == 404
     assert json.loads(missing.content)["detail"] == "Not found."
-    assert written.status_code == 405
 
 
 def test_a_release_gives_its_body_quotes_links_and_pledges(client):
@@ -376,3 +373,42 @@ def test_a_list_read_off_the_news_index_names_the_same_links_as_a_release_and_a_
         assert listed[relation] == searched[relation] == alone[relation], relation
     assert listed["events"][0]["name"] == {"text": "Forum", "language": "en"}
     assert listed["topics"][0]["url"] == "http://testserver/en/news/?topic=borders"
+
+
+def test_a_walk_goes_on_when_the_last_release_of_a_page_is_redated(client, archive):
+    _response, first = get(client, "releases", limit=2)
+    moved = archive["public"][1]
+    Release.objects.filter(pk=moved.pk).update(published_at=NOW - timedelta(days=30))
+    services.save_release(release=Release.objects.get(pk=moved.pk), written=["published_at"])
+
+    rest = json.loads(client.get(first["next"]).content)
+
+    assert [item["id"] for item in rest["results"]][:2] == [r.pk for r in archive["public"][2:4]]
+
+
+def test_a_release_left_out_of_a_page_does_not_end_the_walk(client, archive):
+    archive["public"][1].live_texts.all().delete()
+
+    items, _pages = walk(client, "releases", limit=1)
+
+    shown = [archive["public"][n].pk for n in (0, 2, 3, 4)]
+    assert [item["id"] for item in items] == shown
+
+
+def test_releases_published_before_1970_are_walked_too(client):
+    old = [ReleaseFactory(published_at=NOW.replace(year=1960 - n)) for n in range(3)]
+
+    items, _pages = walk(client, "releases", limit=1)
+
+    assert [item["id"] for item in items] == [release.pk for release in old]
+
+
+def test_a_write_is_refused_in_json_and_no_error_is_kept_by_a_cache(client):
+    written = client.post("/api/v1/releases")
+    missing = client.get("/api/v1/releases/99999")
+    malformed = client.get("/api/v1/releases", {"year": "x"})
+
+    assert written.status_code == 405 and written["Allow"] == "GET"
+    assert json.loads(written.content)["detail"] == "Method not allowed."
+    for response in (written, missing, malformed):
+        assert "no-store" in response["Cache-Control"]

@@ -195,3 +195,15 @@ def test_a_spelling_awaiting_approval_finds_nothing(
 
     assert found_on_the_news_list(client, "en", "Unapprovedspelling") == []
     assert found_on_the_news_list(client, "en", "Voronkov") == [release.pk]
+
+
+def test_deleting_whom_a_release_links_to_renews_what_it_is_found_by(
+    client, voronkov, django_capture_on_commit_callbacks
+):
+    release = ReleaseFactory(title_ar="كلمة", links={"people": [voronkov]})
+    assert found_on_the_news_list(client, "en", "Voronkov") == [release.pk]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        voronkov.delete()
+
+    assert found_on_the_news_list(client, "en", "Voronkov") == []
