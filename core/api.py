@@ -62,6 +62,10 @@ class Error(Out):
     errors: list[dict] = Field(default_factory=list)
 
 
+# What any operation may answer besides its 200.
+ERRORS = {400: Error, 404: Error, 429: Error}
+
+
 class Paging(Schema):
     """The query parameters every list takes."""
 
@@ -74,6 +78,12 @@ class Paging(Schema):
         description="Where the previous page ended: its `next` link carries it.",
     )
     limit: int = Field(LIMIT_DEFAULT, ge=1, le=LIMIT_MAX)
+
+
+# Digits, so that a pattern taking a number reverses with it; no address holds these.
+PLACEHOLDER = "90817263544536271809"
+# What reverse() leaves unquoted in a path argument.
+SAFE_IN_PATH = "!$&'()*+,;=/~:@"
 
 
 class Addresses:
@@ -95,12 +105,6 @@ class Addresses:
         for arg, mark in marks.items():
             address = address.replace(mark, quote(str(kwargs[arg]), safe=SAFE_IN_PATH))
         return address
-
-
-# Digits, so that a pattern taking a number reverses with it; no address holds these.
-PLACEHOLDER = "90817263544536271809"
-# What reverse() leaves unquoted in a path argument.
-SAFE_IN_PATH = "!$&'()*+,;=/~:@"
 
 
 def reader_language(request, asked):
@@ -166,18 +170,19 @@ class Linked(Out):
 
 def linked(request, obj, field, language, api_name, page=None):
     """The Linked of `obj`, named by its translated `field`, with its page (the URL name
-    `page`) if it has one; None for no record."""
+    `page`, by slug) if it has one; None for no record."""
     if obj is None:
         return None
-    return link(request, obj.slug, text(obj, field, language), language, api_name, page)
+    url = addresses(request)(page, language, slug=obj.slug) if page else None
+    return link(request, obj.slug, text(obj, field, language), api_name, url)
 
 
-def link(request, slug, name, language, api_name, page=None):
-    """A Linked from its parts: `name` is {text, language}."""
+def link(request, slug, name, api_name, url):
+    """A Linked from its parts: `name` is {text, language}, `url` its page or None."""
     return {
         "slug": slug,
         "name": name,
-        "url": addresses(request)(page, language, slug=slug) if page else None,
+        "url": url,
         "api_url": api_url(request, api_name, slug=slug),
     }
 
@@ -201,8 +206,8 @@ def moment_key(moment):
 
 
 def day_of(key):
-    """The date of an event or pledge cursor's key (an ordinal; 0 for "no date"), in range."""
-    return date.fromordinal(min(key, date.max.toordinal())) if key else None
+    """The date of an event cursor's key (an ordinal, within range; 0 or less: no date)."""
+    return date.fromordinal(min(key, date.max.toordinal())) if key > 0 else None
 
 
 def id_cursor(record):

@@ -91,6 +91,12 @@ def awaiting_rows(rows, language):
     return rows.alias(**aliases).filter(condition)
 
 
+def text_columns(*fields):
+    """The columns the public text of translated `fields` is read from (by field_values): the
+    approved text, and each field in each language; for `.only()`."""
+    return ["approved", *(f"{field}_{code}" for field in fields for code in CODES)]
+
+
 def public_columns(field, column=""):
     """{alias: expression} giving the public text of `field` in each language (alias
     "<field>_<code>_public") for a row of values, of `column`'s record or the record itself:

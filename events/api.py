@@ -9,16 +9,14 @@ from django.utils.translation import override
 from ninja import Field, Query, Router
 
 from core import api
-from core.api import Error, Language, Linked, Out, Paging, Text
-from core.languages import CODES
+from core.api import ERRORS, Language, Linked, Out, Paging, Text
+from core.approved_text import text_columns
 from organisations.models import Organisation
 
 from .filters import EventFilter
 from .models import Event
 
 router = Router(tags=["events"])
-ERRORS = {400: Error, 404: Error, 429: Error}
-NAMES = ("slug", "approved", *(f"name_{code}" for code in CODES))
 
 
 class EventFilters(Paging):
@@ -99,7 +97,7 @@ def event_out(request, event, language):
 
 
 def events():
-    organisations = Organisation.objects.only(*NAMES)
+    organisations = Organisation.objects.only("slug", *text_columns("name"))
     return Event.objects.select_related("programme").prefetch_related(
         Prefetch("organisers", queryset=organisations),
         Prefetch("partners", queryset=organisations),

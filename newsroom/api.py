@@ -55,7 +55,9 @@ class PerClient(AnonRateThrottle):
 
 
 class ContentAPI(NinjaAPI):
-    schemas = {}
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.schemas = {}
 
     def create_response(self, request, data, *, status=None, temporal_response=None):
         response = super().create_response(

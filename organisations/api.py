@@ -6,22 +6,20 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from django.db.models import Prefetch, Q, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch, Q
 from django.utils.translation import override
 from ninja import Field, Path, Query, Router
 
 from core import api
-from core.api import Error, Language, Linked, Out, Paging, Text
-from core.languages import CODES
+from core.api import ERRORS, Language, Linked, Out, Paging, Text
+from core.approved_text import text_columns
 
 from .models import Organisation, Pledge, Programme
-from .models.pledge import years_of
+from .models.pledge import FIRST_YEAR, years_of
 from .totals import Totals
 
 router = Router(tags=["organisations and funding"])
-ERRORS = {400: Error, 404: Error, 429: Error}
-NAMES = ("slug", "approved", *(f"name_{code}" for code in CODES))
+NAMES = ("slug", *text_columns("name"))
 ORGANISATION_PAGE = "organisations:detail"
 
 
@@ -268,15 +266,15 @@ class PledgeTotals(Out):
     by_year: list[YearTotal]
 
 
-# Newest first by first year, pledges without years last (as on the funding page, which then
-# orders by donor): the first year, 0 for none, is the cursor's key.
-YEAR_KEY = Coalesce("first_year", Value(0))
+# Newest first by first year, pledges without years last, as the funding page orders them
+# (Pledge.objects.newest_first, which then orders by donor): the cursor's key, -1 for none.
+YEAR_KEY = FIRST_YEAR
 
 
 def pledges():
     people = Pledge._meta.get_field("announced_by").related_model.objects.only(*NAMES)
     events = Pledge._meta.get_field("announced_at").related_model.objects.only(
-        "slug", "approved", *(f"title_{code}" for code in CODES)
+        "slug", *text_columns("title")
     )
     named = Organisation.objects.only(*NAMES)
     return Pledge.objects.public().prefetch_related(
@@ -290,10 +288,9 @@ def pledges():
 
 def pledges_filtered(filters):
     found = pledges()
-    for name, model in (("donor", Organisation), ("recipient", Organisation)):
-        slug = getattr(filters, name)
-        if slug:
-            record = model.objects.filter(slug=slug).first() or api.not_found(name, slug)
+    for name in ("donor", "recipient"):
+        if slug := getattr(filters, name):
+            record = Organisation.objects.filter(slug=slug).first() or api.not_found(name, slug)
             found = found.filter(**{name: record})
     if filters.programme:
         programme = Programme.objects.filter(slug=filters.programme).first()
@@ -334,7 +331,7 @@ def pledge_out(request, pledge, language):
 
 
 def cursor_of(pledge):
-    return f"{pledge.first_year or 0}-{pledge.pk}"
+    return f"{-1 if pledge.first_year is None else pledge.first_year}-{pledge.pk}"
 
 
 def newest_after(found, after):

@@ -9,7 +9,8 @@ from django.core.paginator import Paginator
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from core.languages import CODES, translated_field
+from core.approved_text import text_columns
+from core.languages import translated_field
 
 from .chart import chart_rows, chart_svg
 from .filters import FundingFilter
@@ -18,12 +19,6 @@ from .money import format_amount
 from .totals import Totals, named
 
 PLEDGES_PER_PAGE = 50
-
-
-def text_columns(field):
-    """The columns the public text of a translated `field` is read from: the approved text,
-    and the field in each language."""
-    return ["approved", *(f"{field}_{code}" for code in CODES)]
 
 
 # What the table of pledges shows of the records it names: {relation: its translated field}.

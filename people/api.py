@@ -8,14 +8,13 @@ from django.utils.translation import override
 from ninja import Field, Query, Router
 
 from core import api
-from core.api import Error, Language, Linked, Out, Paging, Text
-from core.languages import CODES
+from core.api import ERRORS, Language, Linked, Out, Paging, Text
+from core.approved_text import text_columns
 
 from .filters import Organisation, PersonFilter
 from .models import Person, Position
 
 router = Router(tags=["people"])
-ERRORS = {400: Error, 404: Error, 429: Error}
 
 
 class PersonFilters(Paging):
@@ -55,7 +54,7 @@ class PersonPage(Out):
 
 
 def people():
-    organisations = Organisation.objects.only("slug", "approved", *(f"name_{c}" for c in CODES))
+    organisations = Organisation.objects.only("slug", *text_columns("name"))
     positions = Position.objects.prefetch_related(Prefetch("organisation", queryset=organisations))
     return Person.objects.prefetch_related(Prefetch("positions", queryset=positions))
 

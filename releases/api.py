@@ -14,9 +14,8 @@ from django.utils.translation import override
 from ninja import Field, Path, Query, Router
 
 from core import api
-from core.api import Error, Language, Linked, Out, Paging, Text
-from core.approved_text import public_columns
-from core.images import rendition_url
+from core.api import ERRORS, Language, Linked, Out, Paging, Text
+from core.approved_text import public_columns, text_columns
 from core.languages import CODES
 from events.models import Event
 
@@ -27,17 +26,16 @@ from .models.public_release import for_reader
 from .models.release import SEARCH_LIMIT
 
 router = Router(tags=["releases"])
-ERRORS = {400: Error, 404: Error, 429: Error}
 # The filters whose value names a record: an unknown one is a 404, as its page would be.
 NAMING = {"topic", "event", "person", "organisation"}
-# {relation: (the field naming its records, their API resource, their public page)}
+# {relation: (the field naming its records, their API resource, their public page by slug;
+# a topic's page is the news list it filters)}
 LINKS = {
     "topics": ("name", "topic", None),
     "events": ("title", "event", "events:detail"),
     "people": ("name", "person", "people:detail"),
     "organisations": ("name", "organisation", "organisations:detail"),
 }
-PERSON_COLUMNS = ("slug", "approved", *(f"name_{code}" for code in CODES))
 
 
 class ReleaseFilters(Paging):
@@ -59,7 +57,7 @@ class ReleaseFilters(Paging):
 
 
 class Image(Out):
-    url: str | None
+    url: str = Field(description="The stored image: re-encoded on upload, without its metadata.")
     alt: str
     caption: str
     credit: str
@@ -194,14 +192,16 @@ def topic_page(request, slug, language):
 
 def linked_of(request, links, relation, pk, language):
     _field, api_name, page = LINKS[relation]
-    shown = []
+    address = api.addresses(request)
+
+    def url(slug):
+        return address(page, language, slug=slug) if page else topic_page(request, slug, language)
+
     # By slug: the index and SQL give a release's links in orders of their own.
-    for slug, names in sorted(links[relation].get(pk, []), key=lambda link: link[0]):
-        entry = api.link(request, slug, api.named(names, language), language, api_name, page)
-        if relation == "topics":
-            entry["url"] = topic_page(request, slug, language)
-        shown.append(entry)
-    return shown
+    return [
+        api.link(request, slug, api.named(names, language), api_name, url(slug))
+        for slug, names in sorted(links[relation].get(pk, []), key=lambda link: link[0])
+    ]
 
 
 def release_out(request, item, language, links):
@@ -232,7 +232,7 @@ def release_out(request, item, language, links):
         "api_url": api.api_url(request, "release", pk=item.pk),
         **{relation: linked_of(request, links, relation, item.pk, language) for relation in LINKS},
         "image": {
-            "url": rendition_url(image, "detail"),
+            "url": api.absolute(request, image.url),
             "alt": item.hero_image_alt,
             "caption": item.hero_image_caption,
             "credit": item.hero_image_credit,
@@ -276,18 +276,21 @@ def release_detail(request, pk: Path[api.RecordId], language: Language | None = 
         "text",
         "language",
         "order",
-        *(f"person__{column}" for column in PERSON_COLUMNS),
+        *(f"person__{column}" for column in ("slug", *text_columns("name"))),
     )
-    releases = Release.objects.published().filter(pk=pk).select_related("source_organisation")
-    releases = releases.prefetch_related(
-        Prefetch(
-            "live_texts",
-            queryset=LiveText.objects.current().prefetch_related(
-                Prefetch("quotes", queryset=quotes)
+    releases = (
+        Release.objects.published()
+        .filter(pk=pk)
+        .prefetch_related(
+            Prefetch(
+                "live_texts",
+                queryset=LiveText.objects.current().prefetch_related(
+                    Prefetch("quotes", queryset=quotes)
+                ),
+                to_attr="current_texts",
             ),
-            to_attr="current_texts",
-        ),
-        "pledges",
+            "pledges",
+        )
     )
     with override(language):
         shown = for_reader(releases, language)

@@ -9,7 +9,8 @@ names change). A translator's spelling awaiting approval finds nothing.
 
 from itertools import chain
 
-from core.languages import CODES, field_values
+from core.approved_text import text_columns
+from core.languages import field_values
 from events.models import Event
 from organisations.models import Organisation
 from people.models import Person
@@ -40,7 +41,7 @@ def names_of(records):
 def columns(model):
     """What names_of reads of a `model`'s records."""
     [names] = [names for each, names in NAMED_BY.values() if each is model]
-    return ["approved", *(f"{field}_{code}" for field in names for code in CODES)]
+    return text_columns(*names)
 
 
 def names_by_release(release_ids):

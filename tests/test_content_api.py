@@ -412,3 +412,54 @@ def test_a_write_is_refused_in_json_and_no_error_is_kept_by_a_cache(client):
     assert json.loads(written.content)["detail"] == "Method not allowed."
     for response in (written, missing, malformed):
         assert "no-store" in response["Cache-Control"]
+
+
+def test_a_client_cannot_escape_its_rate_limit_by_writing_its_own_forwarded_address(
+    client, monkeypatch
+):
+    [throttle] = api.throttle
+    monkeypatch.setattr(throttle, "num_requests", 2)
+    cache.clear()
+
+    statuses = [
+        client.get("/api/v1/topics", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}").status_code
+        for n in range(3)
+    ]
+
+    assert statuses == [200, 200, 429]
+
+
+def test_an_ipv6_client_is_limited_as_its_whole_64(client, monkeypatch):
+    [throttle] = api.throttle
+    monkeypatch.setattr(throttle, "num_requests", 2)
+    cache.clear()
+
+    statuses = [
+        client.get("/api/v1/topics", REMOTE_ADDR=f"2001:db8:1:2::{n}").status_code
+        for n in range(1, 4)
+    ]
+    other = client.get("/api/v1/topics", REMOTE_ADDR="2001:db8:1:3::1")
+
+    assert statuses == [200, 200, 429]
+    assert other.status_code == 200
+
+
+def test_a_search_with_more_matches_than_it_lists_says_it_is_capped(client, monkeypatch):
+    for n in range(3):
+        ReleaseFactory(title_ar=f"حدود {n}")
+    monkeypatch.setattr("releases.models.release.SEARCH_LIMIT", 2)
+    monkeypatch.setattr("releases.api.SEARCH_LIMIT", 2)
+
+    _response, capped = get(client, "releases", q="حدود")
+    _response, plain = get(client, "releases")
+
+    assert capped["count"] == 2 and capped["capped"] is True
+    assert plain["capped"] is False
+
+
+def test_any_well_formed_cursor_is_a_place_in_every_list(client):
+    EventFactory()
+    for path in ("events", "pledges", "people", "releases", "topics"):
+        for cursor in ("-5-3", "0-1", "9999999999999999-999999999999"):
+            response, _body = get(client, path, cursor=cursor)
+            assert response.status_code == 200, (path, cursor)

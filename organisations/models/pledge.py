@@ -60,7 +60,8 @@ def whole_amount():
 
 # Newest first and undated pledges last, in an order every database can index (SQLite cannot
 # index NULLS LAST); years are never negative.
-NEWEST_FIRST = Coalesce("first_year", Value(-1), output_field=models.IntegerField()).desc()
+FIRST_YEAR = Coalesce("first_year", Value(-1), output_field=models.IntegerField())
+NEWEST_FIRST = FIRST_YEAR.desc()
 
 
 class PledgeQuerySet(models.QuerySet):
