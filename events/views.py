@@ -12,6 +12,8 @@ from .filters import EventFilter
 from .models import Event
 
 PAGE_SIZE = 30
+# The newest releases about an event; the news list filtered by it gives the rest.
+RELEASES_SHOWN = 10
 
 
 @cached_for_readers(params=[*EventFilter.base_filters, "page"], shows=["events", "organisations"])
@@ -47,7 +49,7 @@ def event_detail(request, slug):
     participations = event.participations.select_related("person", "affiliation", "session")
     # Releases and pledges link to events: read through the reverse relations, whose managers
     # are the releases' and pledges' own querysets.
-    releases = event.releases.published().listed().for_reader()
+    releases = event.releases.published().listed()[:RELEASES_SHOWN].for_reader()
     pledges = event.pledges.public().select_related(
         "donor", "recipient", "programme", "announced_by"
     )

@@ -14,6 +14,9 @@ from .models import Organisation, Pledge
 PAGE_SIZE = 50
 # The newest pledges on an organisation's page; the funding page, filtered to it, has them all.
 PLEDGES_SHOWN = 20
+# The newest few; the lists of events and news give the rest.
+EVENTS_SHOWN = 10
+RELEASES_SHOWN = 10
 
 
 def linked(relation):
@@ -60,10 +63,10 @@ def organisation_detail(request, slug):
         {
             "organisation": organisation,
             "units": [unit for unit in units.order_by("name") if unit != organisation],
-            "events": list(events[:50]),
+            "events": list(events[:EVENTS_SHOWN]),
             "pledges_given": list(pledges.filter(donor=organisation)[:PLEDGES_SHOWN]),
             "pledges_received": list(pledges.filter(recipient__in=units)[:PLEDGES_SHOWN]),
-            "releases": releases[:30].for_reader(),
+            "releases": releases[:RELEASES_SHOWN].for_reader(),
             "feed": feed,
             "meta": page_meta(
                 request,

@@ -10,6 +10,8 @@ from .filters import PersonFilter
 from .models import Person
 
 PAGE_SIZE = 50
+# A person's newest releases; the news list filtered by them gives the rest.
+RELEASES_SHOWN = 10
 
 
 @cached_for_readers(params=[*PersonFilter.base_filters, "page"], shows=["people", "organisations"])
@@ -40,7 +42,7 @@ def person_detail(request, slug):
     # Quotes and releases link to people: read through the reverse relations, whose managers
     # are the releases app's own querysets, as the public reads them (their live texts).
     quotes = person.live_quotes.for_reader()
-    releases = person.releases.published().listed()[:30].for_reader()
+    releases = person.releases.published().listed()[:RELEASES_SHOWN].for_reader()
     return render(
         request,
         "people/person_detail.html",

@@ -5,11 +5,14 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django_countries import countries
 
 from core import page_cache
 from core.approved_text import public_names
+from core.arabic_script import local_digits
 from core.languages import CODES, field_values, first_filled
 from events.models import Event
 
@@ -35,6 +38,25 @@ class Facet:
     options: list[Option] = field(default_factory=list)
     more: str = ""  # where every option can be found, when only the commonest are listed
 
+    def options_html(self):
+        """Its <option>s, counts in the reader's digits: a hundred options on every list, made
+        here in one pass rather than node by node in the template."""
+        language = get_language()
+        return format_html_join(
+            "",
+            '<option value="{}"{}{}>{} ({})</option>',
+            (
+                (
+                    option.value,
+                    mark_safe(" selected") if option.selected else "",
+                    format_html(' lang="{}"', option.language) if option.language else "",
+                    option.label,
+                    local_digits(option.count, language),
+                )
+                for option in self.options
+            ),
+        )
+
 
 # The facets that list their commonest options, and the index where a reader finds every one
 # of them (each person's and organisation's page links to its news).
@@ -49,7 +71,8 @@ def counted_rows(filterset):
     The same in every language, so kept once for all three (see page_cache.remembered).
     """
     if listing := news_index.listing_for(filterset):
-        return listing.counted_rows(listing.chosen(filterset))
+        kept = listing.chosen_alone(filterset)
+        return kept if kept is not None else listing.counted_rows(listing.chosen(filterset))
     if query := filterset.searched_alone():
         # Every facet counts within the same matches then: one search, and the index's bitmaps
         # count them.

@@ -16,7 +16,7 @@ from core import page_tags
 from core.arabic_script import index_terms
 from core.languages import fallback_chain
 
-from . import linked_names
+from . import linked_names, summaries
 from .models import LIVE_FIELDS, LiveQuote, LiveText, Release
 from .models.release import SEARCHED_FIELDS
 
@@ -105,6 +105,7 @@ def unsaved_live_text(release, language, *, quotes=None, user=None, at=None, nam
     if names is None:
         names = linked_names.names_by_release([release.pk])[release.pk] if release.pk else []
     text.search_text = search_terms_of(text, names)
+    summaries.stamp(text)
     shown = working_quotes(release, language, quotes)
     return text, [LiveQuote(live_text=text, **quote) for quote in shown]
 

@@ -43,7 +43,7 @@ TOP = 15
 # Counting a filtered list's own links costs about this many bitmap intersections a place.
 LINKS_PER_PLACE = 2
 # What a stored index holds: one stored by an older build of this code is built again.
-FORMAT = 4
+FORMAT = 5
 # The filters the index answers; the search (q) leaves the list to SQL, and its facets to
 # the index only when it is the one filter in use (releases/facets.py).
 DATES = {"date_from", "date_to"}
@@ -75,6 +75,11 @@ KEYS = {
 }
 
 
+def key_of(name, value):
+    """The key of a filter's cleaned `value` among its bitmaps."""
+    return KEYS[name](value) if name in KEYS else value
+
+
 @dataclass
 class Listing:
     """The index in memory. Places run in the list's order: 0 is the newest release."""
@@ -93,10 +98,24 @@ class Listing:
     labels: dict = field(default_factory=dict)
     everything: BitMap = field(default_factory=BitMap)
     unfiltered: dict = field(default_factory=dict)  # the unfiltered list's counted rows
+    # {filter: {value: counted rows}} of the list with that one value chosen, for the filters
+    # of few values (COUNTED_ALONE): counted once when the index is built, as the unfiltered
+    # list's are, since a large part of the archive is costly to count against every value.
+    alone: dict = field(default_factory=dict)
     # {facet: place -> the pks it links to}, for topic, event, organisation and person: a
     # small filtered list counts its own links rather than intersect every value's bitmap, and
     # a page of releases names them without a query.
     linked: dict = field(default_factory=dict)
+
+    def chosen_alone(self, filterset):
+        """The counted rows kept for this list, if its one filter is a COUNTED_ALONE value."""
+        data = filterset.form.cleaned_data
+        used = [name for name in ANSWERED if data.get(name) not in (None, "", False)]
+        if len(used) != 1 or used[0] not in COUNTED_ALONE:
+            return None
+        [name] = used
+        key = get_language() if name == "own_language" else key_of(name, data[name])
+        return self.alone[name].get(key)
 
     def chosen(self, filterset):
         """{filter: places} of each filter in use, from a valid filterset."""
@@ -116,8 +135,7 @@ class Listing:
             elif name == "own_language":
                 chosen[name] = self.values[name].get(get_language(), EMPTY)
             else:
-                key = KEYS.get(name, lambda value: value)(value)
-                chosen[name] = self.values[name].get(key, EMPTY)
+                chosen[name] = self.values[name].get(key_of(name, value), EMPTY)
         return chosen
 
     def dated(self, name, day):
@@ -182,6 +200,10 @@ class Listing:
 
 
 FACETS = ["topic", "kind", "year", "event_kind", "country", "organisation", "person"]
+# The filters of few values, whose lists' facets are counted when the index is built; people,
+# organisations and events are too many, and a list of one of them is small enough to count
+# its own links.
+COUNTED_ALONE = ("topic", "kind", "year", "event_kind", "country", "own_language")
 
 
 def counted(listing, bases):
@@ -208,6 +230,16 @@ def counted(listing, bases):
     top = commonest(listing, "country", bases["country"], order=str, skip=("",))
     rows["country"] = [(value, None, found) for value, found in top]
     return {name: rows[name] for name in FACETS}
+
+
+def counted_alone(listing, name):
+    """{value: the facets' rows} of the list with that one value of filter `name` chosen."""
+    return {
+        value: counted(
+            listing, {facet: listing.everything if facet == name else places for facet in FACETS}
+        )
+        for value, places in listing.values[name].items()
+    }
 
 
 def commonest(listing, name, base, *, order, skip=()):
@@ -343,6 +375,7 @@ def build():
         everything=BitMap(range(len(order))),
     )
     listing.unfiltered = counted(listing, dict.fromkeys(FACETS, listing.everything))
+    listing.alone = {name: counted_alone(listing, name) for name in COUNTED_ALONE}
     return listing
 
 

@@ -18,7 +18,7 @@ from .facets import release_facets, result_count
 from .filters import ReleaseFilter
 from .models import LiveQuote, LiveText, PublicRelease, Release
 from .models.public_release import for_reader
-from .models.release import SEARCH_LIMIT
+from .models.release import PUBLIC_COLUMNS, SEARCH_LIMIT
 
 PAGE_SIZE = 20
 
@@ -140,6 +140,7 @@ def release_detail(request, slug):
         raise Http404
     releases = (
         Release.objects.filter(pk=text.release_id)
+        .only(*PUBLIC_COLUMNS)
         .select_related("source_organisation")
         .prefetch_related(
             Prefetch(

@@ -1,5 +1,6 @@
 """Template helpers for text in three languages and two directions."""
 
+import functools
 import re
 
 from django import template
@@ -60,18 +61,32 @@ def isolate_latin(text, autoescape=True):
     return mark_safe("".join(parts))
 
 
+@functools.lru_cache(maxsize=256)
+def searched_prefixes(query):
+    """Every variant of every word of `query`, each a prefix a found word starts with."""
+    return tuple(sorted({variant for variants in query_terms(query) for variant in variants}))
+
+
+# Kept across summaries and searches: most words of a page are the same few hundred.
+@functools.lru_cache(maxsize=65536)
+def is_found(word, prefixes):
+    """Whether `word`, as written, is one the search of `prefixes` finds, whatever its
+    spelling."""
+    form = normalise(word).replace("\u200c", "")
+    return form.startswith(prefixes) or arabic_stem(form).startswith(prefixes)
+
+
 @register.filter(needs_autoescape=True)
 def highlight(text, query, autoescape=True):
     """`text` with the words that match the search `query` marked, whatever their spelling."""
     escape = conditional_escape if autoescape else str
     text = str(text or "")
-    terms = [variant for variants in query_terms(query or "") for variant in variants]
+    terms = searched_prefixes(query or "")
     if not terms:
         return escape(text)
     parts, last = [], 0
     for match in WORD.finditer(text):
-        word = normalise(match.group()).replace("\u200c", "")
-        if any(form.startswith(term) for form in (word, arabic_stem(word)) for term in terms):
+        if is_found(match.group(), terms):
             parts.append(escape(text[last : match.start()]))
             parts.append(format_html("<mark>{}</mark>", match.group()))
             last = match.end()

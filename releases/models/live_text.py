@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .public_release import PublicRelease
 
+# What a list of releases leaves unread of their live texts: only a release's own page reads them.
+UNLISTED = ("body", "search_text", "search_vector")
 # The text of a release the public reads in one language; the same names as the release's own
 # translated fields, which are the working copy staff edit.
 LIVE_FIELDS = (
@@ -74,6 +76,10 @@ class LiveText(models.Model):
     # On PostgreSQL a trigger keeps this in step with search_text; unused on SQLite, whose
     # search matches search_text itself.
     search_vector = SearchVectorField(null=True, editable=False)
+    # Its summary as lists show it, rendered when the text is written (releases/summaries.py).
+    summary_title = models.TextField(blank=True, editable=False)
+    summary_lede = models.TextField(blank=True, editable=False)
+    summary_format = models.PositiveSmallIntegerField(default=0, editable=False)
     live_from = models.DateTimeField(_("live from"))
     live_until = models.DateTimeField(_("live until"), null=True, blank=True)
     made_by = models.ForeignKey(
@@ -108,10 +114,16 @@ class LiveText(models.Model):
 
 
 class LiveQuoteQuerySet(models.QuerySet):
-    def for_reader(self, language=None):
-        """These quotes as a reader of `language` (the active one) reads them: only those of
-        public releases, each in the live text of the language its release is shown in, with
-        the release (a PublicRelease) as `shown_release`; the newest release first."""
+    def for_reader(self, language=None, *, newest=10):
+        """The `newest` of these quotes as a reader of `language` (the active one) reads them:
+        only those of public releases, each in the live text of the language its release is
+        shown in, with the release (a PublicRelease) as `shown_release`; the newest first.
+
+        A quote is stored once per live text of its release, and the reader is shown one of
+        them: the newest rows, `newest` for each language, hold the `newest` quotes shown.
+        """
+        from .release import PUBLIC_COLUMNS
+
         language = language or get_language()
         releases = LiveText._meta.get_field("release").related_model.objects
         quotes = (
@@ -119,24 +131,34 @@ class LiveQuoteQuerySet(models.QuerySet):
                 current_condition(through="live_text__"),
                 releases.public_condition(through="live_text__release__"),
             )
-            .select_related("live_text__release", "event")
+            .select_related("live_text__release")
+            .only(
+                "text",
+                "language",
+                "order",
+                "person",
+                "event",
+                "live_text__language",
+                "live_text__release",
+                *(f"live_text__release__{column}" for column in PUBLIC_COLUMNS),
+            )
             .prefetch_related(
                 Prefetch(
                     "live_text__release__live_texts",
-                    queryset=LiveText.objects.current().defer("body", "search_text"),
+                    queryset=LiveText.objects.current().defer(*UNLISTED),
                     to_attr="current_texts",
                 )
             )
+            .order_by("-live_text__release__published_at", "-live_text__release", "order")
         )
         shown = []
-        for quote in quotes:
+        for quote in quotes[: newest * len(settings.LANGUAGES)]:
             release = quote.live_text.release
             texts = release.live_texts_now()
             if quote.live_text.language == release.language_shown_to(language):
                 quote.shown_release = PublicRelease(release, texts[quote.live_text.language], texts)
                 shown.append(quote)
-        shown.sort(key=lambda quote: (quote.shown_release.published_at, -quote.order), reverse=True)
-        return shown
+        return shown[:newest]
 
 
 class LiveQuote(models.Model):

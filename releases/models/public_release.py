@@ -5,6 +5,8 @@ is built from these, so an unapproved word cannot reach one by a template's over
 from django.urls import reverse
 from django.utils.translation import get_language, override
 
+from .. import summaries
+
 
 class PublicRelease:
     """`release` in `text`, the live text of the language it is shown in to one reader.
@@ -63,6 +65,11 @@ class PublicRelease:
     hero_image_alt = property(lambda self: self.text.hero_image_alt)
     hero_image_caption = property(lambda self: self.text.hero_image_caption)
     hero_image_credit = property(lambda self: self.text.hero_image_credit)
+
+    @property
+    def summary(self):
+        """(headline, lede) as a list shows them, as markup (releases/summaries.py)."""
+        return summaries.of(self.text)
 
     @property
     def quotes(self):

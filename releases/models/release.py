@@ -18,15 +18,28 @@ from core.edit_conflicts import version_field
 from core.images import PublicImageField
 from core.languages import CODES, DEFAULT, fallback_chain
 
-from .live_text import LiveText
+from .live_text import UNLISTED, LiveText
 from .public_release import for_reader
 
 SEARCHED_FIELDS = ("title", "lede", "body", "dateline", "source_name")
+# What the admin's list leaves unread: the bodies and search text only a release's form shows.
 LIST_DEFERRED = (
     "body",
     *(f"body_{code}" for code in CODES),
     "search_text",
     "search_vector",
+)
+# What a public page reads of a release itself: its facts in no language. Its words
+# come from its live texts; the working copy's columns (a dozen per language) are never read.
+PUBLIC_COLUMNS = (
+    "kind",
+    "source_language",
+    "status",
+    "published_at",
+    "expires_at",
+    "source_organisation",
+    "source_url",
+    "hero_image",
 )
 # A search keeps the newest matches, this many at most, and ranks those: ranking every release
 # that mentions "terrorism" would read the whole archive for each search.
@@ -125,7 +138,7 @@ class ReleaseQuerySet(models.QuerySet):
         """With each release's live texts, and their quotes, in a fixed number of queries."""
         texts = LiveText.objects.current()
         if not bodies:
-            texts = texts.defer("body", "search_text", "search_vector")
+            texts = texts.defer(*UNLISTED)
         return self.prefetch_related(
             Prefetch("live_texts", queryset=texts, to_attr="current_texts")
         )
@@ -133,11 +146,7 @@ class ReleaseQuerySet(models.QuerySet):
     def listed(self):
         """For lists, feeds and sitemaps: without the bodies and search text, which only a
         release's own page reads, and with what a summary shows, in a fixed number of queries."""
-        return (
-            self.defer(*LIST_DEFERRED)
-            .select_related("source_organisation")
-            .with_live_texts(bodies=False)
-        )
+        return self.only(*PUBLIC_COLUMNS).with_live_texts(bodies=False)
 
     def for_reader(self, language=None):
         """The releases as a reader of `language` (the active one) may read them: each in its
