@@ -13,7 +13,7 @@ from .models import Organisation, Pledge
 
 PAGE_SIZE = 50
 # The newest pledges on an organisation's page; the funding page, filtered to it, has them all.
-PLEDGES_SHOWN = 20
+PLEDGES_SHOWN = 10
 # The newest few; the lists of events and news give the rest.
 EVENTS_SHOWN = 10
 RELEASES_SHOWN = 10

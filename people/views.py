@@ -12,6 +12,8 @@ from .models import Person
 PAGE_SIZE = 50
 # A person's newest releases; the news list filtered by them gives the rest.
 RELEASES_SHOWN = 10
+# A person's newest quotes.
+QUOTES_SHOWN = 10
 
 
 @cached_for_readers(params=[*PersonFilter.base_filters, "page"], shows=["people", "organisations"])
@@ -41,7 +43,7 @@ def person_detail(request, slug):
     )
     # Quotes and releases link to people: read through the reverse relations, whose managers
     # are the releases app's own querysets, as the public reads them (their live texts).
-    quotes = person.live_quotes.for_reader()
+    quotes = person.live_quotes.for_reader(newest=QUOTES_SHOWN)
     releases = person.releases.published().listed()[:RELEASES_SHOWN].for_reader()
     return render(
         request,

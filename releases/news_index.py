@@ -115,7 +115,11 @@ class Listing:
             return None
         [name] = used
         key = get_language() if name == "own_language" else key_of(name, data[name])
-        return self.alone[name].get(key)
+        if key in self.alone[name]:
+            return self.alone[name][key]
+        # A value no public release has (a year before the archive): an empty list, whose
+        # own facet still offers every other value.
+        return {facet: self.unfiltered[facet] if facet == name else [] for facet in FACETS}
 
     def chosen(self, filterset):
         """{filter: places} of each filter in use, from a valid filterset."""
@@ -239,6 +243,7 @@ def counted_alone(listing, name):
             listing, {facet: listing.everything if facet == name else places for facet in FACETS}
         )
         for value, places in listing.values[name].items()
+        if not (name == "country" and value == "")
     }
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import override
 from core.templatetags.multilingual import isolate_latin
 
 # What a stored summary was rendered by: a text stored by an older rule is rendered afresh.
+# Count it up whenever `rendered`, LEDE_WORDS or isolate_latin's rule changes.
 FORMAT = 1
 LEDE_WORDS = 25
 

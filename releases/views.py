@@ -141,7 +141,6 @@ def release_detail(request, slug):
     releases = (
         Release.objects.filter(pk=text.release_id)
         .only(*PUBLIC_COLUMNS)
-        .select_related("source_organisation")
         .prefetch_related(
             Prefetch(
                 "live_texts",

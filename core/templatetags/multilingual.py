@@ -17,6 +17,8 @@ register = template.Library()
 
 # A Persian word may hold a zero-width non-joiner: it is one word, highlighted whole.
 WORD = re.compile(r"[\w\u200c]+")
+# Lists print summaries rendered with this when their text was written: a change here needs a
+# new summary FORMAT (releases/summaries.py), or they keep the old rule.
 LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9&/.\- ]*[A-Za-z0-9]|[A-Za-z0-9]")
 
 
@@ -68,7 +70,7 @@ def searched_prefixes(query):
 
 
 # Kept across summaries and searches: most words of a page are the same few hundred.
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def is_found(word, prefixes):
     """Whether `word`, as written, is one the search of `prefixes` finds, whatever its
     spelling."""

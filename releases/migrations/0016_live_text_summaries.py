@@ -1,24 +1,8 @@
-"""Each live text keeps its summary as lists show it, rendered once when it is written; the
-texts already live are rendered here (by the current rule, releases/summaries.py)."""
+"""Each live text keeps its summary as lists show it, rendered once when it is written. The
+columns have defaults in the database, so that processes still running the code before them go
+on writing texts while this is applied; such a text reads as one to render afresh."""
 
 from django.db import migrations, models
-
-from releases import summaries
-
-BATCH = 2000
-
-
-def render_existing(apps, schema_editor):
-    LiveText = apps.get_model("newsroom", "LiveText")
-    texts = LiveText.objects.only("pk", "language", "title", "lede").order_by("pk")
-    last = 0
-    while batch := list(texts.filter(pk__gt=last)[:BATCH]):
-        for text in batch:
-            summaries.stamp(text)
-        LiveText.objects.bulk_update(
-            batch, ["summary_title", "summary_lede", "summary_format"], batch_size=BATCH
-        )
-        last = batch[-1].pk
 
 
 class Migration(migrations.Migration):
@@ -30,17 +14,16 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="livetext",
             name="summary_title",
-            field=models.TextField(blank=True, editable=False),
+            field=models.TextField(blank=True, db_default="", editable=False),
         ),
         migrations.AddField(
             model_name="livetext",
             name="summary_lede",
-            field=models.TextField(blank=True, editable=False),
+            field=models.TextField(blank=True, db_default="", editable=False),
         ),
         migrations.AddField(
             model_name="livetext",
             name="summary_format",
-            field=models.PositiveSmallIntegerField(default=0, editable=False),
+            field=models.PositiveSmallIntegerField(db_default=0, editable=False),
         ),
-        migrations.RunPython(render_existing, migrations.RunPython.noop, elidable=True),
     ]

@@ -7,10 +7,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .public_release import PublicRelease
+from .public_release import PUBLIC_COLUMNS, UNLISTED, PublicRelease
 
-# What a list of releases leaves unread of their live texts: only a release's own page reads them.
-UNLISTED = ("body", "search_text", "search_vector")
 # The text of a release the public reads in one language; the same names as the release's own
 # translated fields, which are the working copy staff edit.
 LIVE_FIELDS = (
@@ -76,10 +74,11 @@ class LiveText(models.Model):
     # On PostgreSQL a trigger keeps this in step with search_text; unused on SQLite, whose
     # search matches search_text itself.
     search_vector = SearchVectorField(null=True, editable=False)
-    # Its summary as lists show it, rendered when the text is written (releases/summaries.py).
-    summary_title = models.TextField(blank=True, editable=False)
-    summary_lede = models.TextField(blank=True, editable=False)
-    summary_format = models.PositiveSmallIntegerField(default=0, editable=False)
+    # Its summary as lists show it, rendered when the text is written (releases/summaries.py);
+    # defaults in the database, so that a text written without one reads as to be rendered.
+    summary_title = models.TextField(blank=True, db_default="", editable=False)
+    summary_lede = models.TextField(blank=True, db_default="", editable=False)
+    summary_format = models.PositiveSmallIntegerField(db_default=0, editable=False)
     live_from = models.DateTimeField(_("live from"))
     live_until = models.DateTimeField(_("live until"), null=True, blank=True)
     made_by = models.ForeignKey(
@@ -114,16 +113,15 @@ class LiveText(models.Model):
 
 
 class LiveQuoteQuerySet(models.QuerySet):
-    def for_reader(self, language=None, *, newest=10):
+    def for_reader(self, language=None, *, newest):
         """The `newest` of these quotes as a reader of `language` (the active one) reads them:
         only those of public releases, each in the live text of the language its release is
         shown in, with the release (a PublicRelease) as `shown_release`; the newest first.
 
-        A quote is stored once per live text of its release, and the reader is shown one of
-        them: the newest rows, `newest` for each language, hold the `newest` quotes shown.
+        A quote is stored once per live text of its release (each holds every quote, in its
+        language or its fallback's), and the reader is shown one of them: the newest rows,
+        `newest` for each language, hold the `newest` quotes shown.
         """
-        from .release import PUBLIC_COLUMNS
-
         language = language or get_language()
         releases = LiveText._meta.get_field("release").related_model.objects
         quotes = (

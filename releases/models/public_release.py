@@ -7,6 +7,21 @@ from django.utils.translation import get_language, override
 
 from .. import summaries
 
+# What a public page reads of a release itself: its facts in no language. Its words
+# come from its live texts; the working copy's columns (a dozen per language) are never read.
+PUBLIC_COLUMNS = (
+    "kind",
+    "source_language",
+    "status",
+    "published_at",
+    "expires_at",
+    "source_organisation",
+    "source_url",
+    "hero_image",
+)
+# What a list of releases leaves unread of their live texts: only a release's own page reads them.
+UNLISTED = ("body", "search_text", "search_vector")
+
 
 class PublicRelease:
     """`release` in `text`, the live text of the language it is shown in to one reader.

@@ -18,8 +18,8 @@ from core.edit_conflicts import version_field
 from core.images import PublicImageField
 from core.languages import CODES, DEFAULT, fallback_chain
 
-from .live_text import UNLISTED, LiveText
-from .public_release import for_reader
+from .live_text import LiveText
+from .public_release import PUBLIC_COLUMNS, UNLISTED, for_reader
 
 SEARCHED_FIELDS = ("title", "lede", "body", "dateline", "source_name")
 # What the admin's list leaves unread: the bodies and search text only a release's form shows.
@@ -28,18 +28,6 @@ LIST_DEFERRED = (
     *(f"body_{code}" for code in CODES),
     "search_text",
     "search_vector",
-)
-# What a public page reads of a release itself: its facts in no language. Its words
-# come from its live texts; the working copy's columns (a dozen per language) are never read.
-PUBLIC_COLUMNS = (
-    "kind",
-    "source_language",
-    "status",
-    "published_at",
-    "expires_at",
-    "source_organisation",
-    "source_url",
-    "hero_image",
 )
 # A search keeps the newest matches, this many at most, and ranks those: ranking every release
 # that mentions "terrorism" would read the whole archive for each search.

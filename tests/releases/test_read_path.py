@@ -2,14 +2,21 @@
 facets of a list kept to one topic, kind, year, event kind, country or language; and pages that
 list a record's releases or quotes show the newest few, however long the archive."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.utils import timezone
 
 from releases import news_index, services, summaries
 from releases.models import LiveText, Release
-from tests.factories import EventFactory, PersonFactory, ReleaseFactory, TopicFactory, approve
+from tests.factories import (
+    EventFactory,
+    OrganisationFactory,
+    PersonFactory,
+    ReleaseFactory,
+    TopicFactory,
+    approve,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +66,15 @@ def archive():
 
 @pytest.mark.parametrize(
     "query",
-    ["topic=topic-1", "kind=statement", "year=2021", "event_kind=conference", "country=qa"],
+    [
+        "topic=topic-1",
+        "kind=statement",
+        "year=2021",
+        "event_kind=conference",
+        "country=qa",
+        "own_language=on",
+        "year=1990",
+    ],
 )
 def test_a_list_kept_to_one_value_of_a_small_filter_counts_nothing_when_read(
     client, archive, monkeypatch, query
@@ -122,3 +137,18 @@ def test_a_person_page_shows_their_newest_quotes_each_once(client):
     quotes = client.get("/ar/people/voronkov/").context["quotes"]
 
     assert [quote.text for quote in quotes] == [f"قول {number}" for number in range(10)]
+
+
+def test_an_organisation_page_shows_its_newest_events_and_links_to_them_all(client):
+    organisation = OrganisationFactory(slug="unoct")
+    today = date(2026, 6, 1)
+    for number in range(13):
+        EventFactory(
+            title_en=f"Meeting {number}", start_date=today - timedelta(days=number)
+        ).organisers.add(organisation)
+
+    response = client.get("/en/organisations/unoct/")
+
+    shown = [event.title_en for event in response.context["events"]]
+    assert shown == [f"Meeting {number}" for number in range(10)]
+    assert 'href="/en/events/?organisation=unoct"' in response.content.decode()
