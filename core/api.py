@@ -242,6 +242,29 @@ def page(request, fetched, limit, *, cursor_of, shown, count, language, **extra)
     }
 
 
+def page_by_id(request, records, filters, out, language):
+    """A page of `records` in the order they were made, after the cursor of `filters`, each
+    as `out(request, record, language)` gives it."""
+    with override(language):
+        return page(
+            request,
+            by_id_after(records, read_cursor(filters.cursor))[: filters.limit + 1],
+            filters.limit,
+            cursor_of=id_cursor,
+            shown=lambda found: [out(request, record, language) for record in found],
+            count=records.count(),
+            language=language,
+        )
+
+
+def one(request, records, slug, kind, out, language):
+    """The record of `records` with `slug` as `out(request, record, language)` gives it; a 404
+    naming `kind` when there is none."""
+    record = records.filter(slug=slug).first() or not_found(kind, slug)
+    with override(language):
+        return out(request, record, language)
+
+
 def filtered(filterset_class, filters, queryset, *, naming=()):
     """The public list's filterset (`filterset_class`) over `queryset` for the API's
     `filters`: a value of the filters in `naming` that names no record is a 404, as that

@@ -144,6 +144,4 @@ def event_list(request, filters: Query[EventFilters]):
 @router.get("/events/{slug}", response={200: EventOut, **ERRORS}, url_name="event")
 def event_detail(request, slug: str, language: Language | None = None):
     language = api.reader_language(request, language)
-    event = events().filter(slug=slug).first() or api.not_found("event", slug)
-    with override(language):
-        return event_out(request, event, language)
+    return api.one(request, events(), slug, "event", event_out, language)

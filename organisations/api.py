@@ -100,16 +100,7 @@ def organisation_list(request, filters: Query[OrganisationFilters]):
     found = organisations()
     if filters.kind:
         found = found.filter(kind=filters.kind)
-    with override(language):
-        return api.page(
-            request,
-            api.by_id_after(found, api.read_cursor(filters.cursor))[: filters.limit + 1],
-            filters.limit,
-            cursor_of=api.id_cursor,
-            shown=lambda page: [organisation_out(request, each, language) for each in page],
-            count=found.count(),
-            language=language,
-        )
+    return api.page_by_id(request, found, filters, organisation_out, language)
 
 
 @router.get(
@@ -117,9 +108,7 @@ def organisation_list(request, filters: Query[OrganisationFilters]):
 )
 def organisation_detail(request, slug: str, language: Language | None = None):
     language = api.reader_language(request, language)
-    organisation = organisations().filter(slug=slug).first() or api.not_found("organisation", slug)
-    with override(language):
-        return organisation_out(request, organisation, language)
+    return api.one(request, organisations(), slug, "organisation", organisation_out, language)
 
 
 class ProgrammeOut(Out):
@@ -185,24 +174,13 @@ def programme_out(request, programme, language):
 def programme_list(request, filters: Query[Paging]):
     """Programmes, projects, platforms and networks, in the order they were entered."""
     language = api.reader_language(request, filters.language)
-    with override(language):
-        return api.page(
-            request,
-            api.by_id_after(programmes(), api.read_cursor(filters.cursor))[: filters.limit + 1],
-            filters.limit,
-            cursor_of=api.id_cursor,
-            shown=lambda page: [programme_out(request, each, language) for each in page],
-            count=Programme.objects.count(),
-            language=language,
-        )
+    return api.page_by_id(request, programmes(), filters, programme_out, language)
 
 
 @router.get("/programmes/{slug}", response={200: ProgrammeOut, **ERRORS}, url_name="programme")
 def programme_detail(request, slug: str, language: Language | None = None):
     language = api.reader_language(request, language)
-    programme = programmes().filter(slug=slug).first() or api.not_found("programme", slug)
-    with override(language):
-        return programme_out(request, programme, language)
+    return api.one(request, programmes(), slug, "programme", programme_out, language)
 
 
 class PledgeFilters(Paging):

@@ -4,7 +4,6 @@ by name in every script and filtered by organisation, as the people list is (Per
 from datetime import date
 
 from django.db.models import Prefetch
-from django.utils.translation import override
 from ninja import Field, Query, Router
 
 from core import api
@@ -96,22 +95,10 @@ def person_list(request, filters: Query[PersonFilters]):
     """People, in the order they were entered, filtered as the people list is."""
     language = api.reader_language(request, filters.language)
     filterset = api.filtered(PersonFilter, filters, people(), naming={"organisation"})
-    found = api.by_id_after(filterset.qs, api.read_cursor(filters.cursor))
-    with override(language):
-        return api.page(
-            request,
-            found[: filters.limit + 1],
-            filters.limit,
-            cursor_of=api.id_cursor,
-            shown=lambda page: [person_out(request, person, language) for person in page],
-            count=filterset.qs.count(),
-            language=language,
-        )
+    return api.page_by_id(request, filterset.qs, filters, person_out, language)
 
 
 @router.get("/people/{slug}", response={200: PersonOut, **ERRORS}, url_name="person")
 def person_detail(request, slug: str, language: Language | None = None):
     language = api.reader_language(request, language)
-    person = people().filter(slug=slug).first() or api.not_found("person", slug)
-    with override(language):
-        return person_out(request, person, language)
+    return api.one(request, people(), slug, "person", person_out, language)

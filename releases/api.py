@@ -330,22 +330,10 @@ def topic_out(request, topic, language):
 def topic_list(request, filters: Query[Paging]):
     """Every topic, in the order they were made."""
     language = api.reader_language(request, filters.language)
-    topics = api.by_id_after(Topic.objects.all(), api.read_cursor(filters.cursor))
-    with override(language):
-        return api.page(
-            request,
-            topics[: filters.limit + 1],
-            filters.limit,
-            cursor_of=api.id_cursor,
-            shown=lambda page: [topic_out(request, topic, language) for topic in page],
-            count=Topic.objects.count(),
-            language=language,
-        )
+    return api.page_by_id(request, Topic.objects.all(), filters, topic_out, language)
 
 
 @router.get("/topics/{slug}", response={200: TopicOut, **ERRORS}, url_name="topic")
 def topic_detail(request, slug: str, language: Language | None = None):
     language = api.reader_language(request, language)
-    topic = Topic.objects.filter(slug=slug).first() or api.not_found("topic", slug)
-    with override(language):
-        return topic_out(request, topic, language)
+    return api.one(request, Topic.objects.all(), slug, "topic", topic_out, language)

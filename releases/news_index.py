@@ -43,7 +43,7 @@ TOP = 15
 # Counting a filtered list's own links costs about this many bitmap intersections a place.
 LINKS_PER_PLACE = 2
 # What a stored index holds: one stored by an older build of this code is built again.
-FORMAT = 5
+FORMAT = 6
 # The filters the index answers; the search (q) leaves the list to SQL, and its facets to
 # the index only when it is the one filter in use (releases/facets.py).
 DATES = {"date_from", "date_to"}
@@ -73,6 +73,11 @@ KEYS = {
     "country": str.upper,
     "year": int,
 }
+
+
+def in_use(value):
+    """Whether a filter's cleaned `value` filters the list (an unticked box does not)."""
+    return value not in (None, "", False)
 
 
 def key_of(name, value):
@@ -110,7 +115,7 @@ class Listing:
     def chosen_alone(self, filterset):
         """The counted rows kept for this list, if its one filter is a COUNTED_ALONE value."""
         data = filterset.form.cleaned_data
-        used = [name for name in ANSWERED if data.get(name) not in (None, "", False)]
+        used = [name for name in ANSWERED if in_use(data.get(name))]
         if len(used) != 1 or used[0] not in COUNTED_ALONE:
             return None
         [name] = used
@@ -127,7 +132,7 @@ class Listing:
         chosen = {}
         for name in ANSWERED:
             value = data.get(name)
-            if value in (None, "", False):
+            if not in_use(value):
                 continue
             if name in DATES:
                 chosen[name] = self.dated(name, value)
@@ -231,7 +236,7 @@ def counted(listing, bases):
         ((str(value), None, found) for value, found in count("year")), reverse=True
     )
     rows["event_kind"] = sorted((value, None, found) for value, found in count("event_kind"))
-    top = commonest(listing, "country", bases["country"], order=str, skip=("",))
+    top = commonest(listing, "country", bases["country"], order=str)
     rows["country"] = [(value, None, found) for value, found in top]
     return {name: rows[name] for name in FACETS}
 
@@ -243,11 +248,10 @@ def counted_alone(listing, name):
             listing, {facet: listing.everything if facet == name else places for facet in FACETS}
         )
         for value, places in listing.values[name].items()
-        if not (name == "country" and value == "")
     }
 
 
-def commonest(listing, name, base, *, order, skip=()):
+def commonest(listing, name, base, *, order):
     """The TOP values of facet `name` with the most places in `base`, most first (ties by
     `order`). Values are tried largest bitmap first, and the search stops once no bitmap left
     is as large as the TOP-th count found: a long tail of people is not counted at all."""
@@ -264,8 +268,6 @@ def commonest(listing, name, base, *, order, skip=()):
     for value, places in listing.by_size(name):
         if len(counts) == TOP and len(places) < counts[0]:
             break
-        if value in skip:
-            continue
         count = len(places) if whole else base.intersection_cardinality(places)
         if not count:
             continue
@@ -334,7 +336,8 @@ def build():
     )
     add("event", ((pk, event) for pk, event, _kind, _country in events))
     add("event_kind", ((pk, kind) for pk, _event, kind, _country in events))
-    add("country", ((pk, country) for pk, _event, _kind, country in events))
+    # An event with no country stated gives its releases none.
+    add("country", ((pk, country) for pk, _event, _kind, country in events if country))
     add("own_language", LiveText.objects.current().values_list("release_id", "language"))
     labels = {}
     names = [f"name_{code}" for code in CODES]

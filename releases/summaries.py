@@ -2,6 +2,8 @@
 once when the text is written: the news list, the home page and every page listing releases
 read it as stored instead of shaping the same words again for each reader."""
 
+from typing import NamedTuple
+
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import override
@@ -14,12 +16,17 @@ FORMAT = 1
 LEDE_WORDS = 25
 
 
+class Summary(NamedTuple):
+    headline: str  # markup
+    lede: str  # markup; empty for a text without a lede
+
+
 def rendered(text):
-    """(headline, lede) of `text` as markup: Latin runs in Arabic or Persian kept in their own
-    direction, the lede cut at LEDE_WORDS words."""
+    """The Summary of `text`: Latin runs in Arabic or Persian kept in their own direction, the
+    lede cut at LEDE_WORDS words."""
     lede = Truncator(text.lede).words(LEDE_WORDS, truncate=" …") if text.lede else ""
     with override(text.language):
-        return isolate_latin(text.title), isolate_latin(lede) if lede else ""
+        return Summary(isolate_latin(text.title), isolate_latin(lede) if lede else "")
 
 
 def stamp(text):
@@ -29,7 +36,7 @@ def stamp(text):
 
 
 def of(text):
-    """(headline, lede) of `text`, as stored when its rule is the current one."""
+    """The Summary of `text`, as stored when its rule is the current one."""
     if text.summary_format == FORMAT:
-        return mark_safe(text.summary_title), mark_safe(text.summary_lede)
+        return Summary(mark_safe(text.summary_title), mark_safe(text.summary_lede))
     return rendered(text)

@@ -17,8 +17,8 @@ from . import live_texts, news_index
 from .facets import release_facets, result_count
 from .filters import ReleaseFilter
 from .models import LiveQuote, LiveText, PublicRelease, Release
-from .models.public_release import for_reader
-from .models.release import PUBLIC_COLUMNS, SEARCH_LIMIT
+from .models.public_release import PUBLIC_COLUMNS, for_reader
+from .models.release import SEARCH_LIMIT
 
 PAGE_SIZE = 20
 

@@ -83,7 +83,7 @@ class PublicRelease:
 
     @property
     def summary(self):
-        """(headline, lede) as a list shows them, as markup (releases/summaries.py)."""
+        """Its headline and lede as a list shows them, as markup (releases/summaries.py)."""
         return summaries.of(self.text)
 
     @property

@@ -13,6 +13,7 @@ from tests.factories import (
     EventFactory,
     OrganisationFactory,
     PersonFactory,
+    PledgeFactory,
     ReleaseFactory,
     TopicFactory,
     approve,
@@ -139,16 +140,24 @@ def test_a_person_page_shows_their_newest_quotes_each_once(client):
     assert [quote.text for quote in quotes] == [f"قول {number}" for number in range(10)]
 
 
-def test_an_organisation_page_shows_its_newest_events_and_links_to_them_all(client):
+def test_an_organisation_page_shows_its_newest_events_and_pledges_and_links_to_them_all(client):
     organisation = OrganisationFactory(slug="unoct")
     today = date(2026, 6, 1)
     for number in range(13):
         EventFactory(
             title_en=f"Meeting {number}", start_date=today - timedelta(days=number)
         ).organisers.add(organisation)
+        PledgeFactory(donor=organisation, amount=1000 + number, first_year=2026 - number)
+        PledgeFactory(recipient=organisation, amount=2000 + number, first_year=2026 - number)
 
     response = client.get("/en/organisations/unoct/")
 
     shown = [event.title_en for event in response.context["events"]]
     assert shown == [f"Meeting {number}" for number in range(10)]
-    assert 'href="/en/events/?organisation=unoct"' in response.content.decode()
+    given = [pledge.first_year for pledge in response.context["pledges_given"]]
+    received = [pledge.first_year for pledge in response.context["pledges_received"]]
+    assert given == received == [2026 - number for number in range(10)]
+    html = response.content.decode()
+    assert 'href="/en/events/?organisation=unoct"' in html
+    assert 'href="/en/funding/?donor=unoct"' in html
+    assert 'href="/en/funding/?recipient=unoct"' in html
