@@ -24,7 +24,7 @@ from core.languages import CODES
 from events.models import Event, Participation
 from organisations.models import Organisation, Pledge
 from people.models import Person
-from releases import services
+from releases import reported_pledges, services
 from releases.models import Release, Topic
 from staff import roles
 
@@ -452,6 +452,8 @@ class ArchiveBuilder:
                 )
             )
         self.bulk(Pledge, pledges, "pledges")
+        # Written without a save: the reported ones are told when their releases are public.
+        reported_pledges.renew(Pledge.objects.all())
 
     def build_benchmark_user(self):
         """The publisher whose admin pages the benchmark measures."""

@@ -12,7 +12,7 @@ class ReleasesConfig(AppConfig):
     def ready(self):
         from core import page_cache
 
-        from . import cached_pages, live_texts, news_index
+        from . import cached_pages, live_texts, news_index, reported_pledges
         from .models import Release
 
         # A page kept now must not outlive the moment the public site changes by itself: a
@@ -21,3 +21,4 @@ class ReleasesConfig(AppConfig):
         news_index.watch()
         cached_pages.follow()
         live_texts.watch()
+        reported_pledges.watch()

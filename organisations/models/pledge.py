@@ -4,14 +4,10 @@ from babel.numbers import list_currencies
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import (
-    BooleanField,
     Case,
     Count,
-    ExpressionWrapper,
     F,
-    OuterRef,
     Q,
-    Subquery,
     Sum,
     Value,
     When,
@@ -23,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from core.approved_text import approved_field
 from core.arabic_script import local_digits
 from core.edit_conflicts import version_field
+from core.time_windows import open_at
 
 
 def validate_currency(code):
@@ -66,23 +63,9 @@ NEWEST_FIRST = FIRST_YEAR.desc()
 
 class PledgeQuerySet(models.QuerySet):
     def public(self):
-        """Pledges the public may see: entered by staff, or reported in a published release."""
-        # The releases' one definition of what is public, reached through the pledge's own
-        # relation (this app does not import the releases'), never a list of every published
-        # release. Each reported pledge looks its release up by primary key: joined (or as
-        # EXISTS), the planner reads every release once there are thousands of pledges.
-        releases = self.model.reported_in.field.related_model.objects
-        release_is_public = (
-            releases.filter(pk=OuterRef("reported_in"))
-            .annotate(
-                public=ExpressionWrapper(releases.public_condition(), output_field=BooleanField())
-            )
-            .order_by()
-            .values("public")
-        )
-        return self.alias(release_is_public=Subquery(release_is_public)).filter(
-            Q(reported_in__isnull=True) | Q(release_is_public=True)
-        )
+        """Pledges the public may see: entered by staff, or reported in a release while the
+        release is public (the window it gave the pledge, `public_from` and `public_until`)."""
+        return self.filter(Q(reported_in__isnull=True) | open_at("public_from", "public_until"))
 
     def in_year(self, year):
         """Pledges that count in `year`: each year of their span; one without years, in none."""
@@ -183,6 +166,11 @@ class Pledge(models.Model):
         blank=True,
         related_name="pledges",
     )
+    # When the release that reported it is public (Release.public_window), kept here by the
+    # releases app (releases/reported_pledges.py): totals read pledges alone, never a release
+    # per pledge. None and None while that release is not published.
+    public_from = models.DateTimeField(null=True, blank=True, editable=False)
+    public_until = models.DateTimeField(null=True, blank=True, editable=False)
     version = version_field()
     approved = approved_field()
 

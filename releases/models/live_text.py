@@ -2,10 +2,12 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from core.time_windows import open_at
 
 from .public_release import PUBLIC_COLUMNS, UNLISTED, PublicRelease
 
@@ -27,10 +29,7 @@ LIVE_FIELDS = (
 def current_condition(through="", at=None):
     """Live texts (reached through `through`) live at `at`, now by default: each has taken over
     and not yet been replaced."""
-    at = at or timezone.now()
-    return Q(**{f"{through}live_from__lte": at}) & (
-        Q(**{f"{through}live_until__isnull": True}) | Q(**{f"{through}live_until__gt": at})
-    )
+    return open_at(f"{through}live_from", f"{through}live_until", at)
 
 
 class LiveTextQuerySet(models.QuerySet):

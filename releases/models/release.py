@@ -17,6 +17,7 @@ from core.arabic_script import index_terms, query_terms
 from core.edit_conflicts import version_field
 from core.images import PublicImageField
 from core.languages import CODES, DEFAULT, fallback_chain
+from core.time_windows import open_at
 
 from .live_text import LiveText
 from .public_release import PUBLIC_COLUMNS, UNLISTED, for_reader
@@ -80,13 +81,9 @@ class ReleaseQuerySet(models.QuerySet):
         (such as "reported_in__"): published, its publication time come and its end of
         publication not yet. The one definition: every public page, list, count, feed, sitemap
         and search starts from it, and reads only its live text (LiveText)."""
-        now = timezone.now()
-        return Q(
-            **{
-                f"{through}status": Release.Status.PUBLISHED,
-                f"{through}published_at__lte": now,
-            }
-        ) & (Q(**{f"{through}expires_at__isnull": True}) | Q(**{f"{through}expires_at__gt": now}))
+        return Q(**{f"{through}status": Release.Status.PUBLISHED}) & open_at(
+            f"{through}published_at", f"{through}expires_at"
+        )
 
     def published(self):
         """What the public may see (`public_condition`)."""
@@ -455,6 +452,14 @@ class Release(models.Model):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             # To the second, as the admin's date and time fields show it.
             self.published_at = timezone.now().replace(microsecond=0)
+
+    @property
+    def public_window(self):
+        """When the public may see it (`public_condition`): (from, until), both None while it
+        is not published; until None while its publication has no end."""
+        if self.status != self.Status.PUBLISHED:
+            return None, None
+        return self.published_at, self.expires_at
 
     @property
     def is_scheduled(self):
