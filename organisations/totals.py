@@ -117,5 +117,8 @@ class Totals:
 def named(rows, organisations):
     """`rows` by organisation with their organisations from `organisations` ({pk:
     organisation}), in the order of their names as the reader reads them."""
-    rows = [replace(row, label=organisations[row.label]) for row in rows]
-    return sorted(rows, key=lambda row: (public_text(row.label, "name").casefold(), row.currency))
+    order = {
+        pk: public_text(organisations[pk], "name").casefold() for pk in {r.label for r in rows}
+    }
+    rows = sorted(rows, key=lambda row: (order[row.label], row.currency))
+    return [replace(row, label=organisations[row.label]) for row in rows]

@@ -78,17 +78,31 @@ def changed_fields(release, language):
     return changed
 
 
-def search_terms_of(text, names=()):
-    """What a live text is found by: the words of its searched fields (stemmed for Arabic) and
-    `names`, [(language, name)] of what its release links to, in every language."""
+def search_terms_of(text, names=(), fields=SEARCHED_FIELDS):
+    """What a live text is found by: the words of its searched `fields` (stemmed for Arabic)
+    and `names`, [(language, name)] of what its release links to, in every language."""
     terms = []
-    for field in SEARCHED_FIELDS:
+    for field in fields:
         terms.extend(
             index_terms(strip_tags(getattr(text, field) or ""), arabic=text.language == "ar")
         )
     for language, name in names:
         terms.extend(index_terms(name, arabic=language == "ar"))
     return " ".join(dict.fromkeys(terms))
+
+
+def rank_terms_of(text, names=()):
+    """What a search ranks a live text by (LiveText.rank_text): its headline's terms."""
+    return search_terms_of(text, names, fields=RANKED_FIELDS)
+
+
+def find_by(text, names):
+    """Give `text` its search and rank terms, with `names` of what its release links to."""
+    text.search_text = search_terms_of(text, names)
+    text.rank_text = rank_terms_of(text, names)
+
+
+RANKED_FIELDS = ("title", "lede")
 
 
 def unsaved_live_text(release, language, *, quotes=None, user=None, at=None, names=None):
@@ -104,7 +118,7 @@ def unsaved_live_text(release, language, *, quotes=None, user=None, at=None, nam
     )
     if names is None:
         names = linked_names.names_by_release([release.pk])[release.pk] if release.pk else []
-    text.search_text = search_terms_of(text, names)
+    find_by(text, names)
     summaries.stamp(text)
     shown = working_quotes(release, language, quotes)
     return text, [LiveQuote(live_text=text, **quote) for quote in shown]
@@ -133,23 +147,27 @@ def make_live(release, language, *, user=None, at=None):
 
 
 def renew_search_terms(release_ids):
-    """Write again the search terms of the live texts (current and scheduled) of `release_ids`,
-    with the names their links have now; a text whose terms are unchanged is left alone."""
+    """Write again the search and rank terms of the live texts (current and scheduled) of
+    `release_ids`, with the names their links have now; a text whose terms are unchanged is
+    left alone."""
     release_ids = list(release_ids)
     for start in range(0, len(release_ids), RENEWED_AT_ONCE):
         batch = release_ids[start : start + RENEWED_AT_ONCE]
         names = linked_names.names_by_release(batch)
         live = Q(live_until__isnull=True) | Q(live_until__gt=timezone.now())
         texts = LiveText.objects.filter(live, release_id__in=batch).only(
-            "release_id", "language", "search_text", *SEARCHED_FIELDS
+            "release_id", "language", *FIND_BY, *SEARCHED_FIELDS
         )
         changed = []
         for text in texts:
-            terms = search_terms_of(text, names[text.release_id])
-            if terms != text.search_text:
-                text.search_text = terms
+            before = [getattr(text, field) for field in FIND_BY]
+            find_by(text, names[text.release_id])
+            if [getattr(text, field) for field in FIND_BY] != before:
                 changed.append(text)
-        LiveText.objects.bulk_update(changed, ["search_text"], batch_size=RENEWED_AT_ONCE)
+        LiveText.objects.bulk_update(changed, FIND_BY, batch_size=RENEWED_AT_ONCE)
+
+
+FIND_BY = ["search_text", "rank_text"]
 
 
 def renew_after_commit(release_ids):

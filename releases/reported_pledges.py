@@ -10,18 +10,17 @@ from organisations.models import Pledge
 from .models import Release
 
 
-def take_window(sender, instance, raw=False, **kwargs):
-    """Before a pledge is saved: the window of the release that reports it, as stored (the
-    release an admin form loaded may be older)."""
-    if raw:
-        return  # A fixture's pledge keeps the window it was dumped with.
+def take_window(sender, instance, **kwargs):
+    """Before a pledge is saved: the window of the release that reports it, as stored now (the
+    release an admin form loaded may be older, and a restored revision's window is of its
+    time). A fixture's release saved after its pledge gives its window then."""
     release = Release.objects.filter(pk=instance.reported_in_id).only(*WINDOW).first()
     instance.public_from, instance.public_until = (
         release.public_window if release is not None else (None, None)
     )
 
 
-def give_window(sender, instance, raw=False, **kwargs):
+def give_window(sender, instance, **kwargs):
     """After a release is saved: its pledges take its window."""
     start, end = instance.public_window
     Pledge.objects.filter(reported_in=instance.pk).update(public_from=start, public_until=end)

@@ -17,7 +17,7 @@ from . import live_texts, news_index
 from .facets import release_facets, result_count
 from .filters import ReleaseFilter
 from .models import LiveQuote, LiveText, PublicRelease, Release
-from .models.public_release import PUBLIC_COLUMNS, for_reader
+from .models.public_release import PUBLIC_COLUMNS, UNSHOWN, for_reader
 from .models.release import SEARCH_LIMIT
 
 PAGE_SIZE = 20
@@ -131,20 +131,23 @@ def home(request):
 def release_detail(request, slug):
     """A release's page, found by the live slug of any of its languages; any address but the
     reader's own for it answers with a permanent redirect there."""
-    text = (
+    found = (
         LiveText.objects.current()
         .filter(Release.objects.public_condition(through="release__"), slug=slug)
+        .values_list("release_id", flat=True)
         .first()
     )
-    if text is None:
+    if found is None:
         raise Http404
     releases = (
-        Release.objects.filter(pk=text.release_id)
+        Release.objects.filter(pk=found)
         .only(*PUBLIC_COLUMNS)
         .prefetch_related(
             Prefetch(
                 "live_texts",
-                queryset=LiveText.objects.current().prefetch_related(
+                queryset=LiveText.objects.current()
+                .defer(*UNSHOWN)
+                .prefetch_related(
                     Prefetch("quotes", queryset=LiveQuote.objects.select_related("person", "event"))
                 ),
                 to_attr="current_texts",

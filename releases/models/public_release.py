@@ -19,8 +19,11 @@ PUBLIC_COLUMNS = (
     "source_url",
     "hero_image",
 )
-# What a list of releases leaves unread of their live texts: only a release's own page reads them.
-UNLISTED = ("body", "search_text", "search_vector")
+# What no page shows of a live text: the terms a search finds and ranks it by.
+UNSHOWN = ("search_text", "search_vector", "rank_text", "rank_vector")
+# What a list of releases leaves unread of their live texts: only a release's own page reads
+# its body.
+UNLISTED = ("body", *UNSHOWN)
 
 
 class PublicRelease:

@@ -190,10 +190,13 @@ class ReleaseQuerySet(models.QuerySet):
             return self.filter(pk__in=matches)
         found = self.filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", [matches]))
         tsquery = raw_tsquery(query_terms(query))
+        # By the headline's terms (LiveText.rank_text): a text that matches only in its body
+        # ranks below every one that names the words in its title or lede, then by date. No
+        # text need be matched again here: one whose headline holds the words matches.
         best = (
             LiveText.objects.current()
-            .filter(release=OuterRef("pk"), search_vector=tsquery)
-            .annotate(rank=SearchRank(models.F("search_vector"), tsquery))
+            .filter(release=OuterRef("pk"))
+            .annotate(rank=SearchRank(models.F("rank_vector"), tsquery))
             .order_by("-rank")
             .values("rank")[:1]
         )

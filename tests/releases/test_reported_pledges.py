@@ -4,10 +4,12 @@ page reads pledges alone (the release's window is kept on its pledges)."""
 from unittest import mock
 
 import pytest
+import reversion
 from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
+from reversion.models import Version
 
 from organisations.funding import funding_context
 from organisations.models import Organisation, Pledge
@@ -106,3 +108,15 @@ def test_the_funding_page_reads_no_release():
 
     assert len(context["pledges"]) == 3
     assert not [query for query in queries if "newsroom_release" in query["sql"]]
+
+
+def test_a_restored_revision_of_a_pledge_takes_its_release_s_window_of_now():
+    release = ReleaseFactory()
+    pledge = PledgeFactory(reported_in=release)
+    with reversion.create_revision():
+        pledge.save()
+    services.set_status(release=release, status=Release.Status.ARCHIVED, user=None)
+
+    Version.objects.get_for_object(pledge).first().revert()
+
+    assert public() == set()

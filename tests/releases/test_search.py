@@ -1,5 +1,6 @@
 import pytest
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from core import approved_text
 from core.arabic_script import american, arabic_stem, normalise, words
@@ -207,3 +208,44 @@ def test_deleting_whom_a_release_links_to_renews_what_it_is_found_by(
         voronkov.delete()
 
     assert found_on_the_news_list(client, "en", "Voronkov") == []
+
+
+@pytest.mark.postgres
+def test_a_match_in_the_headline_or_names_ranks_above_newer_matches_in_the_body(client, voronkov):
+    now = timezone.now()
+    titled = ReleaseFactory(
+        title_ar="فورونكوف يزور طاجيكستان", published_at=now - timezone.timedelta(days=3)
+    )
+    linked = ReleaseFactory(
+        title_ar="زيارة",
+        links={"people": [voronkov]},
+        published_at=now - timezone.timedelta(days=2),
+    )
+    newest_in_body = ReleaseFactory(
+        title_ar="اجتماع", body_ar="<p>وتحدث فورونكوف عن التعاون.</p>", published_at=now
+    )
+    older_in_body = ReleaseFactory(
+        title_ar="مؤتمر",
+        body_ar="<p>وقال فورونكوف إن المؤتمر مهم.</p>",
+        published_at=now - timezone.timedelta(days=1),
+    )
+
+    found = found_on_the_news_list(client, "ar", "فورونكوف")
+
+    assert found[2:] == [newest_in_body.pk, older_in_body.pk]
+    assert set(found[:2]) == {titled.pk, linked.pk}
+
+
+@pytest.mark.postgres
+def test_a_renamed_link_renews_what_its_releases_rank_by(
+    client, voronkov, django_capture_on_commit_callbacks
+):
+    linked = ReleaseFactory(title_ar="زيارة", links={"people": [voronkov]})
+    ReleaseFactory(title_ar="اجتماع", body_ar="<p>Woronkow</p>")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        voronkov.name_en = "Wladimir Woronkow"
+        approved_text.approve(voronkov)
+        voronkov.save()
+
+    assert found_on_the_news_list(client, "en", "Woronkow")[0] == linked.pk
