@@ -22,6 +22,10 @@ from .models.release import SEARCHED_FIELDS
 
 # Releases whose live texts' search terms are written again at once, in one batch.
 RENEWED_AT_ONCE = 500
+# What a search ranks a text by, beside the names of its links (LiveText.rank_text).
+RANKED_FIELDS = ("title", "lede")
+# The columns of what a text is found and ranked by.
+FIND_BY = ["search_text", "rank_text"]
 
 
 def working_values(release, language):
@@ -92,7 +96,8 @@ def search_terms_of(text, names=(), fields=SEARCHED_FIELDS):
 
 
 def rank_terms_of(text, names=()):
-    """What a search ranks a live text by (LiveText.rank_text): its headline's terms."""
+    """What a search ranks a live text by (LiveText.rank_text): the terms of its title and
+    lede and of `names`."""
     return search_terms_of(text, names, fields=RANKED_FIELDS)
 
 
@@ -100,9 +105,6 @@ def find_by(text, names):
     """Give `text` its search and rank terms, with `names` of what its release links to."""
     text.search_text = search_terms_of(text, names)
     text.rank_text = rank_terms_of(text, names)
-
-
-RANKED_FIELDS = ("title", "lede")
 
 
 def unsaved_live_text(release, language, *, quotes=None, user=None, at=None, names=None):
@@ -165,9 +167,6 @@ def renew_search_terms(release_ids):
             if [getattr(text, field) for field in FIND_BY] != before:
                 changed.append(text)
         LiveText.objects.bulk_update(changed, FIND_BY, batch_size=RENEWED_AT_ONCE)
-
-
-FIND_BY = ["search_text", "rank_text"]
 
 
 def renew_after_commit(release_ids):

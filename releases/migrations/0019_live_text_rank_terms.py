@@ -1,7 +1,7 @@
 """What a search ranks a live text by: its headline's terms (title, lede and linked names) and
 their vector, kept by a trigger on PostgreSQL as the search vector is. The terms have a default
 in the database, so that processes still running the code before them go on writing texts;
-such a text ranks by date only until its terms are written (migration 0020)."""
+such a text ranks after those that have them until its terms are written (migration 0020)."""
 
 import django.contrib.postgres.search
 from django.db import migrations, models

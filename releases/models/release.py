@@ -33,6 +33,8 @@ LIST_DEFERRED = (
 # A search keeps the newest matches, this many at most, and ranks those: ranking every release
 # that mentions "terrorism" would read the whole archive for each search.
 SEARCH_LIMIT = 500
+# The best match first; a text whose rank terms are not written yet (no vector) last.
+RANK_FIRST = models.F("rank").desc(nulls_last=True)
 
 
 def search_terms(release):
@@ -78,9 +80,10 @@ class ReleaseQuerySet(models.QuerySet):
     @staticmethod
     def public_condition(through=""):
         """What the public may see, as a condition on the release reached through `through`
-        (such as "reported_in__"): published, its publication time come and its end of
+        (such as "release__"): published, its publication time come and its end of
         publication not yet. The one definition: every public page, list, count, feed, sitemap
-        and search starts from it, and reads only its live text (LiveText)."""
+        and search starts from it, and reads only its live text (LiveText); a release gives
+        the same window to the pledges it reported (`public_window`)."""
         return Q(**{f"{through}status": Release.Status.PUBLISHED}) & open_at(
             f"{through}published_at", f"{through}expires_at"
         )
@@ -197,10 +200,10 @@ class ReleaseQuerySet(models.QuerySet):
             LiveText.objects.current()
             .filter(release=OuterRef("pk"))
             .annotate(rank=SearchRank(models.F("rank_vector"), tsquery))
-            .order_by("-rank")
+            .order_by(RANK_FIRST)
             .values("rank")[:1]
         )
-        return found.annotate(rank=Subquery(best)).order_by("-rank", "-published_at")
+        return found.annotate(rank=Subquery(best)).order_by(RANK_FIRST, "-published_at")
 
     def with_slug(self, *slugs):
         """Releases whose working slug in any language is one of `slugs`."""

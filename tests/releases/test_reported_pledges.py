@@ -120,3 +120,36 @@ def test_a_restored_revision_of_a_pledge_takes_its_release_s_window_of_now():
     Version.objects.get_for_object(pledge).first().revert()
 
     assert public() == set()
+
+
+def test_a_save_of_a_release_loaded_before_it_was_unpublished_keeps_its_pledges_hidden():
+    release = ReleaseFactory()
+    PledgeFactory(reported_in=release)
+    loaded_earlier = Release.objects.get(pk=release.pk)
+    services.set_status(release=release, status=Release.Status.ARCHIVED, user=None)
+
+    loaded_earlier.changes = Release.Changes.EDITING
+    loaded_earlier.save(update_fields=["changes"])
+
+    assert public() == set()
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {},
+        {"status": Release.Status.DRAFT, "published_at": None},
+        {"status": Release.Status.ARCHIVED},
+        {"published_at": timezone.now() + HOUR},
+        {"expires_at": timezone.now() - HOUR},
+        {"expires_at": timezone.now() + HOUR},
+    ],
+    ids=["published", "draft", "archived", "scheduled", "expired", "expiring"],
+)
+def test_a_reported_pledge_is_public_exactly_when_its_release_is(fields):
+    release = ReleaseFactory(**fields)
+    pledge = PledgeFactory(reported_in=release)
+
+    release_is_public = Release.objects.published().filter(pk=release.pk).exists()
+
+    assert (pledge.pk in public()) == release_is_public
