@@ -74,9 +74,9 @@ class LiveText(models.Model):
     # search matches search_text itself.
     search_vector = SearchVectorField(null=True, editable=False)
     # What a search ranks it by: the terms of its title and lede and of the names it links
-    # to, a few dozen. Ranking by the whole text's vector read and scored thousands of terms a
-    # match (20 ms for 500 matches); the whole text still decides what matches. A trigger
-    # keeps the vector on PostgreSQL, as search_vector's.
+    # to, so that a headline match ranks first and ranking need not match the whole text
+    # again; the whole text still decides what matches. A trigger keeps the vector on
+    # PostgreSQL, as search_vector's.
     rank_text = models.TextField(blank=True, db_default="", editable=False)
     rank_vector = SearchVectorField(null=True, editable=False)
     # Its summary as lists show it, rendered when the text is written (releases/summaries.py);
